@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
 # The local WordPress runtime: PHP's built-in server on loopback, SQLite drop-in or a private MariaDB.
-#   npm run wp -- up|down|reset|info|status [--db=sqlite|mariadb]
+#   npm run wp -- up|down|reset|info|status [--db=sqlite|mariadb] [--bare]
 # up: create the site when missing (WordPress, users, app passwords, plugin linked from the working
 # tree and activated) and serve it; down: stop only what this script started (pid files);
 # reset: recreate the site from scratch; info: the site's JSON (url, db, path, users).
 source "$(dirname "$0")/lib.sh"
 CMD=${1:-}; shift || true
-DB=sqlite; DB_GIVEN=0
+DB=sqlite; DB_GIVEN=0; BARE=0
 for a in "$@"; do
 	case "$a" in
 		--db=sqlite|--db=mariadb) DB=${a#--db=}; DB_GIVEN=1 ;;
-		*) die "unknown option '$a' (expected --db=sqlite|mariadb)" ;;
+		--bare) BARE=1 ;;   # a third SQLite site without the plugin, for installing the zip through wp-admin
+		*) die "unknown option '$a' (expected --db=sqlite|mariadb or --bare)" ;;
 	esac
 done
 
 port_of() { case "$1" in sqlite) echo "${AW_WP_PORT_SQLITE:-8881}" ;; mariadb) echo "${AW_WP_PORT_MARIADB:-8882}" ;; esac; }
 MDB="$WPR/mariadb"; MDB_PORT=${AW_MARIADB_PORT:-3307}
 PLUGIN_SRC=${AW_PLUGIN_SRC:-$REPO/plugin}   # the plugin folder linked in: the working tree
-SITE="$WPR/sites/$DB"; PORT=$(port_of "$DB"); URL="http://127.0.0.1:$PORT"
+SITE="$WPR/sites/$DB"; PORT=$(port_of "$DB")
+if [ $BARE = 1 ]; then DB=sqlite; SITE="$WPR/sites/bare"; PORT=${AW_WP_PORT_BARE:-8883}; fi
+URL="http://127.0.0.1:$PORT"
 
 mariadb_up() {
 	if mariadb-admin --no-defaults --socket="$MDB/mysqld.sock" -uroot ping >/dev/null 2>&1; then return 0; fi
@@ -58,12 +61,12 @@ serve() {
 
 make_site() {
 	bash "$REPO/scripts/wp/fetch-wordpress.sh"
-	[ -f "$PLUGIN_SRC/agentic-writer.php" ] || die "$PLUGIN_SRC/agentic-writer.php is missing"
+	[ $BARE = 1 ] || [ -f "$PLUGIN_SRC/agentic-writer.php" ] || die "$PLUGIN_SRC/agentic-writer.php is missing"
 	say "creating the $DB site in $SITE"
 	stop_pid "$SITE/server.pid"; rm -rf "$SITE"; mkdir -p "$WPR/sites"
 	cp -a "$WPR/cache/wordpress" "$SITE"
 	mkdir -p "$SITE"/wp-content/{plugins,mu-plugins,uploads,upgrade}
-	ln -sfn "$PLUGIN_SRC" "$SITE/wp-content/plugins/agentic-writer"   # edits show without reinstalling
+	[ $BARE = 1 ] || ln -sfn "$PLUGIN_SRC" "$SITE/wp-content/plugins/agentic-writer"   # edits show without reinstalling
 	cp "$REPO"/scripts/wp/mu-plugins/*.php "$SITE/wp-content/mu-plugins/"
 	local db
 	if [ "$DB" = sqlite ]; then
@@ -97,7 +100,8 @@ define( 'WP_DEBUG', true ); define( 'WP_DEBUG_LOG', __DIR__ . '/wp-content/debug
 if ( ! defined( 'ABSPATH' ) ) { define( 'ABSPATH', __DIR__ . '/' ); }
 require_once ABSPATH . 'wp-settings.php';
 PHP
-	php "$REPO/scripts/wp/install.php" "$SITE" "$URL" "$DB" agentic-writer/agentic-writer.php > "$SITE/info.json.tmp" \
+	local plugin=agentic-writer/agentic-writer.php; [ $BARE = 1 ] && plugin=''
+	php "$REPO/scripts/wp/install.php" "$SITE" "$URL" "$DB" "$plugin" > "$SITE/info.json.tmp" \
 		|| die "WordPress install failed (see above; debug log: $SITE/wp-content/debug.log)"
 	mv "$SITE/info.json.tmp" "$SITE/info.json"
 }
@@ -115,7 +119,7 @@ case "$CMD" in
 		command -v php >/dev/null || apt_install php-cli php-sqlite3 php-mysql php-curl php-xml php-mbstring php-zip php-gd php-intl
 		[ "$DB" = mariadb ] && mariadb_up
 		installed || make_site
-		ln -sfn "$PLUGIN_SRC" "$SITE/wp-content/plugins/agentic-writer"
+		[ $BARE = 1 ] || ln -sfn "$PLUGIN_SRC" "$SITE/wp-content/plugins/agentic-writer"
 		serve
 		print_logins ;;
 	reset)
@@ -123,10 +127,10 @@ case "$CMD" in
 		[ "$DB" = mariadb ] && mariadb_up
 		make_site; serve; print_logins ;;
 	down)
-		if [ $DB_GIVEN = 1 ]; then
-			stop_pid "$SITE/server.pid"; [ "$DB" = mariadb ] && mariadb_down
+		if [ $DB_GIVEN = 1 ] || [ $BARE = 1 ]; then
+			stop_pid "$SITE/server.pid"; if [ "$DB" = mariadb ]; then mariadb_down; fi
 		else
-			for d in sqlite mariadb; do stop_pid "$WPR/sites/$d/server.pid"; done; mariadb_down
+			for d in sqlite mariadb bare; do stop_pid "$WPR/sites/$d/server.pid"; done; mariadb_down
 		fi ;;
 	info)
 		[ -f "$SITE/info.json" ] || die "no $DB site yet: run npm run wp -- up --db=$DB"
