@@ -1,0 +1,2 @@
+<?php
+// Translation files (agentic-writer-<locale>.mo / .l10n.php / -<hash>.json) live here.

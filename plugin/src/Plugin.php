@@ -1,0 +1,86 @@
+<?php
+/**
+ * Wiring: which class listens to which hook. No behaviour of its own.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter;
+
+use AgenticWriter\Admin\Admin_Menu;
+use AgenticWriter\Editor\Sidebar_Assets;
+use AgenticWriter\Rest\Local_Backend_Download_Controller;
+use AgenticWriter\Rest\Status_Controller;
+use AgenticWriter\Usage\Usage_Table;
+
+/**
+ * Boots the plugin.
+ */
+final class Plugin {
+
+	public const VERSION     = '0.1.0';
+	public const TEXT_DOMAIN = 'agentic-writer';
+	public const SLUG        = 'agentic-writer';
+
+	/**
+	 * Absolute path of the main plugin file.
+	 *
+	 * @var string
+	 */
+	private static string $file = '';
+
+	/**
+	 * Hooks every part of the plugin. Runs once, from the main plugin file.
+	 *
+	 * @param string $file Absolute path of agentic-writer.php.
+	 */
+	public static function boot( string $file ): void {
+		self::$file = $file;
+
+		add_action( 'plugins_loaded', array( Usage_Table::class, 'maybe_upgrade' ) );
+		add_action( 'init', array( self::class, 'load_textdomain' ) );
+		add_action( 'rest_api_init', array( self::class, 'register_rest_routes' ) );
+		add_filter( 'rest_pre_serve_request', array( Local_Backend_Download_Controller::class, 'serve_file' ), 10, 4 );
+
+		( new Admin_Menu() )->hook();
+		( new Sidebar_Assets() )->hook();
+	}
+
+	/**
+	 * Activation: create or upgrade the usage table.
+	 */
+	public static function activate(): void {
+		Usage_Table::install();
+	}
+
+	/**
+	 * Registers the text domain's folder for PHP strings (and just-in-time loading).
+	 */
+	public static function load_textdomain(): void {
+		load_plugin_textdomain( self::TEXT_DOMAIN, false, dirname( plugin_basename( self::file() ) ) . '/languages' );
+	}
+
+	/**
+	 * One controller per REST resource.
+	 */
+	public static function register_rest_routes(): void {
+		( new Status_Controller() )->register_routes();
+		( new Local_Backend_Download_Controller() )->register_routes();
+	}
+
+	/**
+	 * Absolute path of the main plugin file.
+	 */
+	public static function file(): string {
+		return '' !== self::$file ? self::$file : dirname( __DIR__ ) . '/agentic-writer.php';
+	}
+
+	/**
+	 * Absolute path of the plugin folder, with trailing slash.
+	 */
+	public static function dir(): string {
+		return plugin_dir_path( self::file() );
+	}
+}

@@ -1,0 +1,146 @@
+<?php
+/**
+ * GET agentic-writer/v1/status — what the plugin runs on. Cheap on purpose: the benchmark uses
+ * it as the REST round-trip baseline.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Rest;
+
+use AgenticWriter\Environment\Database_Engine;
+use AgenticWriter\Plugin;
+use AgenticWriter\Usage\Usage_Table;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * Plugin status for authors and admins.
+ */
+final class Status_Controller extends WP_REST_Controller {
+
+	public const NAMESPACE = 'agentic-writer/v1';
+	public const ROUTE     = '/status';
+
+	/**
+	 * Constructor.
+	 */
+	public function __construct() {
+		$this->namespace = self::NAMESPACE;
+		$this->rest_base = 'status';
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			self::ROUTE,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+					'args'                => array(
+						'context' => $this->get_context_param( array( 'default' => 'view' ) ),
+					),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Authors (anyone who can edit posts) may read the status.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function get_item_permissions_check( $request ) {
+		if ( current_user_can( 'edit_posts' ) ) {
+			return true;
+		}
+		return new WP_Error(
+			'agentic_writer_forbidden',
+			is_user_logged_in()
+				? __( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher). Ask a site administrator to change your role.', 'agentic-writer' )
+				: __( 'Log in to use Agentic Writer: send a logged-in cookie with a REST nonce, or an application password.', 'agentic-writer' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+
+	/**
+	 * Returns the status.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_item( $request ) {
+		global $wp_version;
+		$data = array(
+			'version'        => Plugin::VERSION,
+			'schema_version' => Usage_Table::stored_version(),
+			'db_engine'      => Database_Engine::current(),
+			'php_version'    => PHP_VERSION,
+			'wp_version'     => (string) $wp_version,
+		);
+		$data = $this->filter_response_by_context( $data, $request['context'] ?? 'view' );
+		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * Response schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'agentic-writer-status',
+			'type'       => 'object',
+			'properties' => array(
+				'version'        => array(
+					'description' => __( 'Plugin version.', 'agentic-writer' ),
+					'type'        => 'string',
+					'context'     => array( 'view', 'edit' ),
+					'readonly'    => true,
+				),
+				'schema_version' => array(
+					'description' => __( 'Usage table schema version stored on this site (0: not installed).', 'agentic-writer' ),
+					'type'        => 'integer',
+					'context'     => array( 'view', 'edit' ),
+					'readonly'    => true,
+				),
+				'db_engine'      => array(
+					'description' => __( 'Database engine behind WordPress.', 'agentic-writer' ),
+					'type'        => 'string',
+					'enum'        => array( Database_Engine::SQLITE, Database_Engine::MYSQL ),
+					'context'     => array( 'view', 'edit' ),
+					'readonly'    => true,
+				),
+				'php_version'    => array(
+					'description' => __( 'PHP version.', 'agentic-writer' ),
+					'type'        => 'string',
+					'context'     => array( 'view', 'edit' ),
+					'readonly'    => true,
+				),
+				'wp_version'     => array(
+					'description' => __( 'WordPress version.', 'agentic-writer' ),
+					'type'        => 'string',
+					'context'     => array( 'view', 'edit' ),
+					'readonly'    => true,
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}
