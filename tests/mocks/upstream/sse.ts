@@ -17,6 +17,8 @@ export interface StreamPlan {
 	tail: string[];
 }
 
+const DROP_GRACE_MS = 50;
+
 export function sseFrame( data: unknown, event?: string ): string {
 	const json = typeof data === 'string' ? data : JSON.stringify( data );
 	return `${ event ? `event: ${ event }\n` : '' }data: ${ json }\n\n`;
@@ -57,7 +59,10 @@ export async function runStream(
 			return;
 		}
 		if ( directive.dropAfter !== undefined && i >= directive.dropAfter ) {
-			dropConnection( res );
+			// A client that sees the reset too early discards deltas it has not parsed yet.
+			if ( await sleep( Math.max( delayMs, DROP_GRACE_MS ), signal ) ) {
+				dropConnection( res );
+			}
 			return;
 		}
 		if ( directive.stallAfter !== undefined && i >= directive.stallAfter ) {
