@@ -1,0 +1,11 @@
+/**
+ * Internal dependencies
+ */
+import { readAdminConfig } from '../shared/admin-config';
+import { mountAdminPage } from '../shared/mount';
+import SettingsPage from './components/SettingsPage';
+
+mountAdminPage(
+	'agentic-writer-settings-root',
+	<SettingsPage config={ readAdminConfig( window.agenticWriterAdmin ) } />
+);

@@ -1,0 +1,36 @@
+/**
+ * WordPress dependencies
+ */
+import { PluginSidebar, PluginSidebarMoreMenuItem } from '@wordpress/editor';
+import { __ } from '@wordpress/i18n';
+import { registerPlugin } from '@wordpress/plugins';
+
+/**
+ * Internal dependencies
+ */
+import WelcomePanel from './components/WelcomePanel';
+
+const SIDEBAR_NAME = 'agentic-writer-sidebar';
+
+/**
+ * The editor sidebar, its header button and its "Options" menu item.
+ */
+function AgenticWriterSidebar() {
+	const title = __( 'Agentic Writer', 'agentic-writer' );
+	return (
+		<>
+			<PluginSidebarMoreMenuItem target={ SIDEBAR_NAME } icon="edit-page">
+				{ title }
+			</PluginSidebarMoreMenuItem>
+			<PluginSidebar
+				name={ SIDEBAR_NAME }
+				title={ title }
+				icon="edit-page"
+			>
+				<WelcomePanel />
+			</PluginSidebar>
+		</>
+	);
+}
+
+registerPlugin( 'agentic-writer', { render: AgenticWriterSidebar } );
