@@ -154,6 +154,14 @@ describe( 'scripted failures', () => {
 		assert.equal( deltas.length, 3 );
 	} );
 
+	it( 'closes the socket without an answer on a non-stream request with drop_after', async () => {
+		const error = await anthropic.messages.create( ask( '[[mock:drop_after=0]]' ) ).then(
+			() => assert.fail( 'a dropped request answered' ),
+			( caught: unknown ) => caught
+		);
+		assert.ok( error instanceof Anthropic.APIConnectionError, String( error ) );
+	} );
+
 	it( 'stalls after N deltas, keeping the connection open', async () => {
 		const controller = new AbortController();
 		const stream = anthropic.messages.stream( ask( 'stall [[mock:stall_after=1]]' ), { signal: controller.signal } );

@@ -178,6 +178,37 @@ describe( 'OpenAI Chat Completions through openai@6', () => {
 		assert.deepEqual( [ png.width, png.height ], [ 64, 64 ] );
 	} );
 
+	it( 'streams the image as an images delta before the finish chunk', async () => {
+		const stream = await openRouter.chat.completions.create( {
+			model: 'google/gemini-2.5-flash-image',
+			messages: [ { role: 'user', content: 'A lighthouse' } ],
+			modalities: [ 'image', 'text' ],
+			stream: true,
+		} as OpenAI.ChatCompletionCreateParamsStreaming );
+		const urls: string[] = [];
+		for await ( const chunk of stream ) {
+			const delta = chunk.choices[ 0 ]?.delta as { images?: Array<{ image_url: { url: string } }> } | undefined;
+			urls.push( ...( delta?.images ?? [] ).map( ( image ) => image.image_url.url ) );
+		}
+		assert.equal( urls.length, 1 );
+		assert.match( urls[ 0 ] ?? '', /^data:image\/png;base64,iVBORw0KGgo/ );
+	} );
+
+	it( 'retrieves one model, and lists models in Anthropic’s shape for the Anthropic SDK', async () => {
+		const model = await client.models.retrieve( 'openai/gpt-4o' );
+		assert.equal( model.id, 'openai/gpt-4o' );
+		assert.equal( model.owned_by, 'openai' );
+
+		const { default: Anthropic } = await import( '@anthropic-ai/sdk' );
+		const anthropic = new Anthropic( { apiKey: 'sk-ant-test', baseURL: mock.url, maxRetries: 0, timeout: 5_000 } );
+		const ids = [];
+		for await ( const entry of anthropic.models.list() ) {
+			assert.equal( entry.type, 'model' );
+			ids.push( entry.id );
+		}
+		assert.ok( ids.some( ( id ) => id.startsWith( 'claude-sonnet' ) ) );
+	} );
+
 	it( 'generates images at /v1/images/generations as b64_json', async () => {
 		const result = await client.images.generate( { model: 'gpt-image-1', prompt: 'A red kite', n: 2 } );
 		assert.equal( result.data?.length, 2 );
