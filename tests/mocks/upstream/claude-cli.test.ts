@@ -60,6 +60,7 @@ function runClaude( mock: MockUpstream, prompt: string ): Promise<CliRun> {
 	let stderr = '';
 	child.stdout.on( 'data', ( data: Buffer ) => ( stdout += data.toString() ) );
 	child.stderr.on( 'data', ( data: Buffer ) => ( stderr += data.toString() ) );
+	child.stdin.on( 'error', () => undefined ); // a CLI that dies early must fail the assertions, not crash the runner
 	child.stdin.end( prompt );
 	const killer = setTimeout( () => child.kill( 'SIGKILL' ), RUN_TIMEOUT_MS );
 	return new Promise( ( resolve, reject ) => {

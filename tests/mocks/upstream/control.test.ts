@@ -137,6 +137,13 @@ describe( 'auth', () => {
 		assert.equal( ( await call( open.url, '/v1/messages', { headers: { 'x-api-key': 'good' }, body: anthropicBody } ) ).status, 500 );
 	} );
 
+	it( 'checks a key at OpenRouter’s /api/v1/key', async () => {
+		assert.equal( ( await call( open.url, '/api/v1/key' ) ).status, 401 );
+		const ok = await call( open.url, '/api/v1/key', { headers: { authorization: 'Bearer sk-or-1' } } );
+		assert.equal( ok.status, 200 );
+		assert.equal( ( ok.json as { data: { label: string } } ).data.label, 'mock key' );
+	} );
+
 	it( 'with apiKey set, accepts only that key', async () => {
 		assert.equal( ( await call( locked.url, '/v1/messages', { headers: { 'x-api-key': 'sk-other' }, body: anthropicBody } ) ).status, 401 );
 		assert.equal(

@@ -111,7 +111,7 @@ export async function handleChatCompletions( exchange: Exchange ): Promise<void>
 		: undefined;
 	const id = `chatcmpl-mock${ randomBytes( 12 ).toString( 'hex' ) }`;
 	const created = Math.floor( Date.now() / 1000 );
-	const base = { id, created, model: body.model, system_fingerprint: null };
+	const base = { id, created, model: body.model, system_fingerprint: null, ...( exchange.openRouter ? { provider: 'Mock' } : {} ) };
 
 	if ( ! streaming ) {
 		sendJson( exchange.res, 200, {

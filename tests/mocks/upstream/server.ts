@@ -55,11 +55,25 @@ function routeFor( method: string, route: string, req: IncomingMessage ): Route 
 	if ( method === 'POST' && route === '/v1/images/generations' ) {
 		return { handler: handleImageGenerations, shape: 'openai', auth: 'required' };
 	}
+	if ( method === 'GET' && ( route === '/v1/key' || route === '/v1/auth/key' ) ) {
+		return { handler: handleKey, shape: 'openai', auth: 'required' };
+	}
 	if ( method === 'GET' && ( route === '/v1/models' || route.startsWith( '/v1/models/' ) ) ) {
 		const anthropic = req.headers[ 'anthropic-version' ] !== undefined;
 		return { handler: handleModels, shape: anthropic ? 'anthropic' : 'openai', auth: 'optional' };
 	}
 	return undefined;
+}
+
+/** OpenRouter's `GET /api/v1/key`: what a connection test calls to check a key without spending. */
+async function handleKey( exchange: Exchange ): Promise<void> {
+	const directive = exchange.resolveDirective( [] );
+	if ( ! ( await beforeFirstByte( exchange, directive, openAiError( exchange ), false ) ) ) {
+		return;
+	}
+	sendJson( exchange.res, 200, {
+		data: { label: 'mock key', usage: 0, limit: null, limit_remaining: null, is_free_tier: false, is_provisioning_key: false },
+	} );
 }
 
 async function handleModels( exchange: Exchange ): Promise<void> {
