@@ -1,0 +1,134 @@
+<?php
+/**
+ * GET agentic-writer/v1/local-backend/download: permission matrix, the file, the missing-file error.
+ *
+ * @package AgenticWriter\Tests
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Tests;
+
+use AgenticWriter\Rest\Local_Backend_Download_Controller;
+use WP_REST_Request;
+
+/**
+ * Download route, in-process and over HTTP.
+ */
+final class Local_Backend_Download_Route_Test extends Test_Case {
+
+	private const ROUTE = '/agentic-writer/v1/local-backend/download';
+
+	/**
+	 * The web server is another connection: the HTTP half needs no open transaction.
+	 *
+	 * @var bool
+	 */
+	protected bool $use_transaction = false;
+
+	/**
+	 * Dispatches in-process as a role.
+	 *
+	 * @param string|null $role Role or null.
+	 */
+	private function dispatch( ?string $role ): \WP_REST_Response {
+		if ( null !== $role ) {
+			$this->act_as( $role );
+		}
+		return rest_do_request( new WP_REST_Request( 'GET', self::ROUTE ) );
+	}
+
+	/**
+	 * Whether the build put the zip into the plugin.
+	 */
+	private static function zip_present(): bool {
+		return is_readable( Local_Backend_Download_Controller::zip_path() );
+	}
+
+	/**
+	 * Only administrators: editor, contributor and subscriber get 403, anonymous 401.
+	 *
+	 * @dataProvider forbidden_roles
+	 *
+	 * @param string|null $role     Role.
+	 * @param int         $expected Status.
+	 */
+	public function test_non_admins_are_refused_in_process( ?string $role, int $expected ): void {
+		$response = $this->dispatch( $role );
+		$this->assertSame( $expected, $response->get_status() );
+		$this->assertSame( 'agentic_writer_forbidden', $response->get_data()['code'] );
+	}
+
+	/**
+	 * Same matrix over HTTP with application passwords.
+	 *
+	 * @dataProvider forbidden_roles
+	 *
+	 * @param string|null $role     Role.
+	 * @param int         $expected Status.
+	 */
+	public function test_non_admins_are_refused_over_http( ?string $role, int $expected ): void {
+		$response = Http_Client::rest_get( self::ROUTE, $role );
+		$this->assertSame( $expected, $response['status'], $response['body'] );
+		$this->assertSame( 'agentic_writer_forbidden', $response['json']['code'] ?? null );
+	}
+
+	/**
+	 * Roles without manage_options and the status they get.
+	 *
+	 * @return array<string, array{0: string|null, 1: int}>
+	 */
+	public static function forbidden_roles(): array {
+		return array(
+			'editor'      => array( 'editor', 403 ),
+			'contributor' => array( 'contributor', 403 ),
+			'subscriber'  => array( 'subscriber', 403 ),
+			'anonymous'   => array( null, 401 ),
+		);
+	}
+
+	/**
+	 * Administrator in-process: file headers when the zip is there, 404 with advice when not.
+	 */
+	public function test_admin_in_process(): void {
+		$response = $this->dispatch( 'admin' );
+		if ( ! self::zip_present() ) {
+			$this->assertSame( 404, $response->get_status() );
+			$this->assertSame( 'agentic_writer_backend_zip_missing', $response->get_data()['code'] );
+			$this->assertStringContainsString( 'npm run build', $response->get_data()['message'] );
+			return;
+		}
+		$this->assertSame( 200, $response->get_status() );
+		$headers = $response->get_headers();
+		$this->assertSame( 'application/zip', $headers['Content-Type'] );
+		$this->assertSame( 'attachment; filename="agentic-writer-local-backend.zip"', $headers['Content-Disposition'] );
+		$this->assertSame( (string) filesize( Local_Backend_Download_Controller::zip_path() ), $headers['Content-Length'] );
+	}
+
+	/**
+	 * Administrator over HTTP: the zip's bytes as an attachment, or the JSON 404.
+	 */
+	public function test_admin_over_http(): void {
+		$response = Http_Client::rest_get( self::ROUTE, 'admin' );
+		if ( ! self::zip_present() ) {
+			$this->assertSame( 404, $response['status'] );
+			$this->assertSame( 'agentic_writer_backend_zip_missing', $response['json']['code'] );
+			return;
+		}
+		$this->assertSame( 200, $response['status'] );
+		$this->assertSame( 'application/zip', $response['headers']['content-type'] ?? null );
+		$this->assertStringStartsWith( 'attachment;', $response['headers']['content-disposition'] ?? '' );
+		$this->assertSame( (string) file_get_contents( Local_Backend_Download_Controller::zip_path() ), $response['body'] );
+		$this->assertStringStartsWith( "PK\x03\x04", $response['body'] );
+	}
+
+	/**
+	 * A cookie-authenticated link (what the Settings page renders) needs the REST nonce.
+	 */
+	public function test_settings_link_nonce_is_required_for_cookie_auth(): void {
+		$this->act_as( 'admin' );
+		$url = \AgenticWriter\Admin\Admin_Menu::page_config()['localBackendDownload']['url'];
+		$this->assertStringContainsString( '_wpnonce=', $url );
+		$this->assertStringStartsWith( Site::url() . '/', $url );
+	}
+}
