@@ -1,0 +1,93 @@
+/**
+ * What a CLI driver offers the routes: one generation as a stream of events, its models and
+ * its status. Routes know nothing of any CLI's output format.
+ */
+
+export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal';
+
+/** `local`: no money involved (a loopback/LAN upstream); `subscription`: a plan's credit; `metered`: an API key billed per token. */
+export type CostKind = 'local' | 'subscription' | 'metered';
+
+export interface Usage {
+	input_tokens: number;
+	output_tokens: number;
+	cache_creation_input_tokens: number;
+	cache_read_input_tokens: number;
+}
+
+export interface GenerateRequest {
+	/** As the client sent it (alias or full id); already checked by `resolveModel`. */
+	model: string;
+	/** Empty: no system prompt. */
+	system: string;
+	/** The conversation, flattened (see README, "Multi-turn history"). */
+	prompt: string;
+	/** Aborts the generation and kills the child (client gone, server stopping). */
+	signal: AbortSignal;
+}
+
+export type DriverEvent =
+	| { type: 'start'; id: string; model: string; usage: Usage }
+	| { type: 'text'; text: string }
+	| { type: 'end'; stopReason: StopReason; usage: Usage; costUsd: number | null; costKind: CostKind };
+
+export type DriverErrorKind =
+	| 'invalid_request'
+	| 'authentication'
+	| 'not_found'
+	| 'rate_limit'
+	| 'overloaded'
+	| 'timeout'
+	| 'unavailable'
+	| 'upstream'
+	| 'api';
+
+export class DriverError extends Error {
+	constructor(
+		readonly kind: DriverErrorKind,
+		message: string,
+		readonly retryAfterSeconds?: number
+	) {
+		super( message );
+	}
+}
+
+export interface ModelInfo {
+	id: string;
+	display_name: string;
+	/** For aliases: the full id the CLI sends upstream today. */
+	alias_of?: string;
+}
+
+export interface DriverStatus {
+	name: string;
+	path: string | null;
+	version: string | null;
+	ready: boolean;
+	/** null when not cheaply knowable. */
+	logged_in: boolean | null;
+	auth_method: string | null;
+	error?: string;
+}
+
+export interface PoolStats {
+	size: number;
+	ready: number;
+	starting: number;
+	served_warm: number;
+	served_cold: number;
+}
+
+export interface Driver {
+	readonly name: string;
+	models(): ModelInfo[];
+	/** The accepted name, or undefined when the model is unknown. */
+	resolveModel( model: string ): string | undefined;
+	generate( request: GenerateRequest ): AsyncGenerator<DriverEvent, void, undefined>;
+	status(): DriverStatus;
+	poolStats(): PoolStats;
+	/** Spawns the warm pool and probes the CLI. */
+	start(): Promise<void>;
+	/** Kills every child. */
+	close(): Promise<void>;
+}

@@ -1,0 +1,90 @@
+/**
+ * Starts the local backend: config, drivers and warm pool, listen, banner; SIGTERM and
+ * SIGINT end every child before exiting.
+ */
+
+import type { AddressInfo } from 'node:net';
+
+import { type Config, ConfigError, helpText, loadConfig } from './config.ts';
+import { createDrivers } from './drivers/registry.ts';
+import { createBackend } from './server.ts';
+
+export interface RunningBackend {
+	url: string;
+	port: number;
+	config: Config;
+	stop(): Promise<void>;
+}
+
+export async function startBackend( config: Config, env: NodeJS.ProcessEnv = process.env ): Promise<RunningBackend> {
+	const drivers = createDrivers( config, env );
+	await Promise.all( drivers.map( ( d ) => d.start() ) );
+	const backend = createBackend( config, drivers );
+	const server = backend.app.listen( config.port, config.host );
+	await new Promise<void>( ( resolve, reject ) => {
+		server.once( 'listening', resolve );
+		server.once( 'error', reject );
+	} ).catch( async ( error: NodeJS.ErrnoException ) => {
+		await backend.close();
+		throw error.code === 'EADDRINUSE'
+			? new ConfigError( `port ${ config.port } on ${ config.host } is already in use: stop the other program or set AW_BACKEND_PORT` )
+			: error;
+	} );
+	// Generations can run for minutes: no socket timeout of node's own.
+	server.requestTimeout = 0;
+	server.headersTimeout = 60_000;
+	const { port } = server.address() as AddressInfo;
+	const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+	return {
+		url: `http://${ host.includes( ':' ) ? `[${ host }]` : host }:${ port }`,
+		port,
+		config,
+		async stop() {
+			server.close();
+			server.closeAllConnections();
+			await backend.close();
+		},
+	};
+}
+
+async function main(): Promise<void> {
+	const argv = process.argv.slice( 2 );
+	if ( argv.includes( '--help' ) || argv.includes( '-h' ) ) {
+		process.stdout.write( helpText() );
+		return;
+	}
+	let running: RunningBackend;
+	try {
+		running = await startBackend( loadConfig( process.env, argv ) );
+	} catch ( error ) {
+		process.stderr.write( `agentic-writer local backend: ${ error instanceof Error ? error.message : String( error ) }\n` );
+		process.exit( 2 );
+	}
+	const { config } = running;
+	const keyLine =
+		config.apiKeySource === 'none'
+			? 'API key:  none (AW_BACKEND_API_KEY is empty; loopback only)'
+			: `API key:  ${ config.apiKey }${ config.apiKeySource === 'env' ? ' (from AW_BACKEND_API_KEY)' : ` (kept in ${ config.keyFile })` }`;
+	process.stdout.write( `Agentic Writer local backend listening on ${ running.url }\nBase URL: ${ running.url }\n${ keyLine }\n` );
+	let stopping = false;
+	for ( const signal of [ 'SIGTERM', 'SIGINT', 'SIGHUP' ] as const ) {
+		process.on( signal, () => {
+			if ( stopping ) {
+				return;
+			}
+			stopping = true;
+			const force = setTimeout( () => process.exit( 1 ), 5000 );
+			force.unref();
+			running.stop().then(
+				() => process.exit( 0 ),
+				() => process.exit( 1 )
+			);
+		} );
+	}
+}
+
+// Run when executed (tsx src/index.ts, or the bundle), not when imported by tests.
+const entry = process.argv[ 1 ] ?? '';
+if ( /(?:^|[\\/])(?:index\.ts|server\.js)$/.test( entry ) || process.env.AW_BACKEND_MAIN === '1' ) {
+	void main();
+}

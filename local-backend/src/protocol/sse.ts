@@ -1,0 +1,25 @@
+/**
+ * Server-sent events on an express response: headers once, each event flushed as written.
+ */
+
+import type { Response } from 'express';
+
+export function openEventStream( res: Response ): void {
+	res.status( 200 );
+	res.set( {
+		'Content-Type': 'text/event-stream; charset=utf-8',
+		'Cache-Control': 'no-cache',
+		Connection: 'keep-alive',
+		'X-Accel-Buffering': 'no',
+	} );
+	res.flushHeaders();
+	// Nagle would hold small deltas back for tens of milliseconds.
+	res.socket?.setNoDelay( true );
+}
+
+export function writeEvent( res: Response, data: unknown, event?: string ): void {
+	if ( res.writableEnded || res.destroyed ) {
+		return;
+	}
+	res.write( `${ event ? `event: ${ event }\n` : '' }data: ${ typeof data === 'string' ? data : JSON.stringify( data ) }\n\n` );
+}

@@ -1,0 +1,32 @@
+/**
+ * `GET /v1/models`: one list both SDKs read (Anthropic's `type`/`display_name`/`has_more`,
+ * OpenAI's `object`/`owned_by`).
+ */
+
+import type { RequestHandler } from 'express';
+
+import type { Driver } from '../drivers/types.ts';
+import { ApiError } from '../middleware/errors.ts';
+
+const CREATED = '2025-01-01T00:00:00Z';
+
+export function unknownModel( driver: Driver, model: string, param = 'model' ): ApiError {
+	const accepted = driver.models().map( ( m ) => m.id );
+	return new ApiError( 'invalid_request', `model: "${ model }" is not a model the claude CLI accepts here. Accepted: ${ accepted.join( ', ' ) }`, undefined, param );
+}
+
+export function modelsRoute( driver: Driver ): RequestHandler {
+	return ( _req, res ) => {
+		const data = driver.models().map( ( m ) => ( {
+			type: 'model',
+			id: m.id,
+			display_name: m.display_name,
+			created_at: CREATED,
+			object: 'model',
+			created: Math.floor( Date.parse( CREATED ) / 1000 ),
+			owned_by: 'anthropic',
+			...( m.alias_of ? { alias_of: m.alias_of } : {} ),
+		} ) );
+		res.json( { object: 'list', data, has_more: false, first_id: data[ 0 ]?.id ?? null, last_id: data[ data.length - 1 ]?.id ?? null } );
+	};
+}

@@ -1,0 +1,64 @@
+/**
+ * The express app, without listening: routes, auth, body limit, errors. `close()` ends every child.
+ */
+
+import express, { type Express } from 'express';
+
+import type { Config } from './config.ts';
+import type { Driver } from './drivers/types.ts';
+import { requireApiKey } from './middleware/auth.ts';
+import { ApiError, errorHandler, sendError } from './middleware/errors.ts';
+import { ConcurrencyLimiter } from './middleware/limits.ts';
+import { chatCompletionsRoute } from './routes/chat-completions.ts';
+import { messagesRoute } from './routes/messages.ts';
+import { modelsRoute } from './routes/models.ts';
+import { pingRoute, VERSION } from './routes/ping.ts';
+
+export interface Backend {
+	app: Express;
+	limiter: ConcurrencyLimiter;
+	close(): Promise<void>;
+}
+
+export function createBackend( config: Config, drivers: Driver[] ): Backend {
+	const driver = drivers[ 0 ];
+	if ( ! driver ) {
+		throw new Error( 'no CLI driver configured' );
+	}
+	const limiter = new ConcurrencyLimiter( config.concurrency, config.queue );
+	const shutdown = new AbortController();
+	const ctx = { driver, limiter, shutdown: shutdown.signal };
+
+	const app = express();
+	app.disable( 'x-powered-by' );
+	app.set( 'etag', false );
+
+	app.head( '/', ( _req, res ) => {
+		res.status( 200 ).end();
+	} );
+	app.get( '/', ( _req, res ) => {
+		res.json( { name: 'agentic-writer-local-backend', version: VERSION, endpoints: [ '/ping', '/v1/messages', '/v1/chat/completions', '/v1/models' ] } );
+	} );
+	app.get( '/ping', pingRoute( drivers, limiter ) );
+
+	app.use( '/v1', requireApiKey( config.apiKey ) );
+	// Any content type: some clients send JSON without saying so.
+	app.use( '/v1', express.json( { limit: config.bodyLimit, type: () => true } ) );
+	app.post( '/v1/messages', messagesRoute( ctx ) );
+	app.post( '/v1/chat/completions', chatCompletionsRoute( ctx ) );
+	app.get( '/v1/models', modelsRoute( driver ) );
+
+	app.use( ( req, res ) => {
+		sendError( req, res, new ApiError( 'unknown_route', `no route for ${ req.method } ${ req.path } (endpoints: /ping, /v1/messages, /v1/chat/completions, /v1/models)` ) );
+	} );
+	app.use( errorHandler );
+
+	return {
+		app,
+		limiter,
+		async close() {
+			shutdown.abort();
+			await Promise.all( drivers.map( ( d ) => d.close() ) );
+		},
+	};
+}
