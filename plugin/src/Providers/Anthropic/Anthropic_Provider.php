@@ -1,0 +1,67 @@
+<?php
+/**
+ * Anthropic's Messages API, direct.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Providers\Anthropic;
+
+use AgenticWriter\Providers\Base\Anthropic_Messages_Provider;
+use AgenticWriter\Providers\Contracts\Provider_Error;
+use AgenticWriter\Providers\OpenRouter\Model_Names;
+use AgenticWriter\Usage\Pricing;
+
+/**
+ * api.anthropic.com (or any base URL speaking the same API).
+ */
+final class Anthropic_Provider extends Anthropic_Messages_Provider {
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function label(): string {
+		return 'Anthropic';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function kind(): string {
+		return 'cloud';
+	}
+
+	/**
+	 * Anthropic reports tokens, not money: estimated from the price catalogue.
+	 *
+	 * @param string              $model Model.
+	 * @param int                 $in    Prompt tokens.
+	 * @param int                 $out   Completion tokens.
+	 * @param array<string,mixed> $usage Usage object.
+	 * @return array{0:float|null,1:string}
+	 */
+	protected function cost_of( string $model, int $in, int $out, array $usage ): array {
+		return array( Pricing::estimate( Model_Names::to_openrouter( $model ), $in, $out ), 'estimated' );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	protected function example_base_url(): string {
+		return 'https://api.anthropic.com';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param Provider_Error $e Failure.
+	 */
+	protected function advice( Provider_Error $e ): string {
+		if ( Provider_Error::AUTH === $e->error_code ) {
+			return __( 'Anthropic rejected the API key (401). Create or copy a key at console.anthropic.com → API keys, paste it here and save.', 'agentic-writer' );
+		}
+		return parent::advice( $e );
+	}
+}

@@ -1,0 +1,272 @@
+<?php
+/**
+ * Shared HTTP for providers: WordPress's HTTP API for plain calls, curl for streams.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Providers\Base;
+
+use AgenticWriter\Providers\Contracts\Provider_Error;
+use AgenticWriter\Settings\Settings;
+
+/**
+ * Explicit timeouts on every call: a short connect timeout (a dead LAN host must not cost
+ * seconds) and a long read timeout (generation takes time; WordPress's 5 s default is wrong).
+ */
+final class Http_Client {
+
+	/**
+	 * Builds a client.
+	 *
+	 * @param float $connect_timeout Seconds to establish the connection.
+	 * @param int   $read_timeout    Seconds for the whole request.
+	 * @param int   $idle_timeout    Seconds a stream may stay silent before it counts as stalled.
+	 */
+	public function __construct(
+		private float $connect_timeout = 2.0,
+		private int $read_timeout = 120,
+		private int $idle_timeout = 60
+	) {
+	}
+
+	/**
+	 * A client with the site's timeout settings.
+	 */
+	public static function from_settings(): self {
+		$t = Settings::group( 'timeouts' );
+		return new self(
+			(float) ( $t['connect_seconds'] ?? 2 ),
+			(int) ( $t['read_seconds'] ?? 120 ),
+			(int) apply_filters( 'agentic_writer_stream_idle_timeout', min( 60, (int) ( $t['read_seconds'] ?? 120 ) ) )
+		);
+	}
+
+	/**
+	 * Connect timeout in seconds.
+	 */
+	public function connect_timeout(): float {
+		return $this->connect_timeout;
+	}
+
+	/**
+	 * Read timeout in seconds.
+	 */
+	public function read_timeout(): int {
+		return $this->read_timeout;
+	}
+
+	/**
+	 * Sets curl's connect timeout on requests made through WordPress's HTTP API, which has no
+	 * argument for it (Requests' own default is 10 s).
+	 *
+	 * @param resource|\CurlHandle  $handle curl handle.
+	 * @param array<string,mixed>   $args   wp_remote_request() arguments.
+	 */
+	public static function apply_connect_timeout( $handle, array $args ): void {
+		if ( isset( $args['agentic_writer_connect_timeout'] ) ) {
+			curl_setopt( $handle, CURLOPT_CONNECTTIMEOUT_MS, (int) round( 1000 * (float) $args['agentic_writer_connect_timeout'] ) );
+		}
+	}
+
+	/**
+	 * A non-streaming request through WordPress's HTTP API.
+	 *
+	 * @param string               $method  GET or POST.
+	 * @param string               $url     URL.
+	 * @param array<string,string> $headers Headers.
+	 * @param array<string,mixed>|null $body JSON body.
+	 * @param int|null             $timeout Read timeout override in seconds.
+	 * @throws Provider_Error On connection failure or timeout (HTTP errors are returned).
+	 */
+	public function request( string $method, string $url, array $headers, ?array $body = null, ?int $timeout = null ): Http_Response {
+		if ( ! has_action( 'http_api_curl', array( self::class, 'apply_connect_timeout' ) ) ) {
+			add_action( 'http_api_curl', array( self::class, 'apply_connect_timeout' ), 10, 2 );
+		}
+		$args = array(
+			'method'                         => $method,
+			'headers'                        => $headers,
+			'timeout'                        => $timeout ?? $this->read_timeout,
+			'redirection'                    => 0,
+			'agentic_writer_connect_timeout' => $this->connect_timeout,
+		);
+		if ( null !== $body ) {
+			$args['body']                    = wp_json_encode( $body );
+			$args['headers']['content-type'] = 'application/json';
+		}
+		$response = wp_remote_request( $url, $args );
+		if ( is_wp_error( $response ) ) {
+			throw self::transport_error( $response->get_error_message(), $url );
+		}
+		$out = array();
+		foreach ( wp_remote_retrieve_headers( $response ) as $name => $value ) {
+			$out[ strtolower( (string) $name ) ] = is_array( $value ) ? implode( ', ', $value ) : (string) $value;
+		}
+		return new Http_Response( (int) wp_remote_retrieve_response_code( $response ), $out, (string) wp_remote_retrieve_body( $response ) );
+	}
+
+	/**
+	 * A streaming POST: parses SSE as bytes arrive and hands each event over at once.
+	 *
+	 * @param string                             $url      URL.
+	 * @param array<string,string>               $headers  Headers.
+	 * @param array<string,mixed>                $body     JSON body.
+	 * @param callable(string,string): void      $on_event Gets (event name, data) per SSE event.
+	 * @param callable(): bool|null              $keep_going Polled while waiting; false aborts (browser gone).
+	 * @return Http_Response Status and headers; the body is empty unless the status is an error.
+	 * @throws Provider_Error On connection failure, timeout, a stall or a broken stream.
+	 * @throws \Throwable Whatever $on_event throws.
+	 */
+	public function stream( string $url, array $headers, array $body, callable $on_event, ?callable $keep_going = null ): Http_Response {
+		if ( ( new \WP_Http() )->block_request( $url ) ) {
+			throw new Provider_Error( Provider_Error::CONNECTION, sprintf( 'Requests to %s are blocked by this site (WP_HTTP_BLOCK_EXTERNAL): add the host to WP_ACCESSIBLE_HOSTS.', $url ) );
+		}
+		$status        = 0;
+		$resp_headers  = array();
+		$error_body    = '';
+		$parser        = new Sse_Parser();
+		$pending_error = null;
+		$aborted       = false;
+		$last_byte     = microtime( true );
+		$stalled       = false;
+
+		$lines = array( 'content-type: application/json', 'accept: text/event-stream' );
+		foreach ( $headers as $name => $value ) {
+			$lines[] = $name . ': ' . $value;
+		}
+
+		$handle = curl_init( $url );
+		curl_setopt_array(
+			$handle,
+			array(
+				CURLOPT_POST              => true,
+				CURLOPT_POSTFIELDS        => wp_json_encode( $body ),
+				CURLOPT_HTTPHEADER        => $lines,
+				CURLOPT_CONNECTTIMEOUT_MS => (int) round( 1000 * $this->connect_timeout ),
+				CURLOPT_TIMEOUT           => $this->read_timeout,
+				CURLOPT_FOLLOWLOCATION    => false,
+				CURLOPT_TCP_NODELAY       => true,
+				CURLOPT_HEADERFUNCTION    => static function ( $ch, string $line ) use ( &$status, &$resp_headers ): int {
+					if ( preg_match( '#^HTTP/\S+\s+(\d{3})#', $line, $m ) ) {
+						$status       = (int) $m[1];
+						$resp_headers = array();
+					} elseif ( str_contains( $line, ':' ) ) {
+						[ $name, $value ]                          = explode( ':', $line, 2 );
+						$resp_headers[ strtolower( trim( $name ) ) ] = trim( $value );
+					}
+					return strlen( $line );
+				},
+				CURLOPT_WRITEFUNCTION     => static function ( $ch, string $chunk ) use ( &$status, &$error_body, $parser, $on_event, &$pending_error, &$last_byte ): int {
+					$last_byte = microtime( true );
+					if ( $status >= 300 ) {
+						$error_body .= $chunk;
+						return strlen( $chunk );
+					}
+					try {
+						foreach ( $parser->feed( $chunk ) as $event ) {
+							$on_event( $event['event'], $event['data'] );
+						}
+					} catch ( \Throwable $e ) {
+						$pending_error = $e;
+						return 0;
+					}
+					return strlen( $chunk );
+				},
+				CURLOPT_NOPROGRESS        => false,
+				CURLOPT_XFERINFOFUNCTION  => function () use ( $keep_going, &$aborted, &$last_byte, &$stalled, &$status ): int {
+					if ( null !== $keep_going && ! $keep_going() ) {
+						$aborted = true;
+						return 1;
+					}
+					if ( $status > 0 && microtime( true ) - $last_byte > $this->idle_timeout ) {
+						$stalled = true;
+						return 1;
+					}
+					return 0;
+				},
+			)
+		);
+		$ok    = curl_exec( $handle );
+		$errno = curl_errno( $handle );
+		$error = curl_error( $handle );
+		curl_close( $handle );
+
+		if ( null !== $pending_error ) {
+			throw $pending_error;
+		}
+		if ( $aborted ) {
+			throw new Provider_Error( Provider_Error::ABORTED, 'The browser closed the connection; the upstream request was cancelled.' );
+		}
+		if ( $stalled ) {
+			throw new Provider_Error( Provider_Error::TIMEOUT, sprintf( 'The stream from %s stalled: no data for %d s.', $url, $this->idle_timeout ) );
+		}
+		if ( false === $ok || 0 !== $errno ) {
+			throw self::transport_error( sprintf( 'cURL error %d: %s', $errno, $error ), $url, $status > 0 );
+		}
+		return new Http_Response( $status, $resp_headers, $error_body );
+	}
+
+	/**
+	 * Classifies a transport failure (no HTTP status) for the router.
+	 *
+	 * @param string $message     curl/WordPress message.
+	 * @param string $url         URL.
+	 * @param bool   $had_headers Whether the response had started.
+	 */
+	public static function transport_error( string $message, string $url, bool $had_headers = false ): Provider_Error {
+		$errno = preg_match( '/cURL error (\d+)/', $message, $m ) ? (int) $m[1] : 0;
+		if ( 28 === $errno ) {
+			return new Provider_Error( Provider_Error::TIMEOUT, sprintf( 'Timed out talking to %s (%s).', self::origin( $url ), $message ) );
+		}
+		if ( $had_headers ) {
+			return new Provider_Error( Provider_Error::INTERRUPTED, sprintf( 'The answer from %s broke off (%s).', self::origin( $url ), $message ) );
+		}
+		return new Provider_Error( Provider_Error::CONNECTION, sprintf( 'Could not connect to %s (%s).', self::origin( $url ), $message ) );
+	}
+
+	/**
+	 * Classifies an HTTP error status for the router, keeping the upstream's own message.
+	 *
+	 * @param Http_Response $response Error response.
+	 * @param string        $label    Provider name for the message.
+	 */
+	public static function status_error( Http_Response $response, string $label ): Provider_Error {
+		$json     = $response->json();
+		$upstream = '';
+		if ( is_array( $json ) ) {
+			$err      = $json['error'] ?? null;
+			$upstream = is_array( $err ) ? (string) ( $err['message'] ?? '' ) : ( is_string( $err ) ? $err : (string) ( $json['message'] ?? '' ) );
+		}
+		if ( '' === $upstream ) {
+			$upstream = trim( wp_strip_all_tags( substr( $response->body, 0, 300 ) ) );
+		}
+		$status = $response->status;
+		$retry  = isset( $response->headers['retry-after'] ) ? (int) $response->headers['retry-after'] : null;
+		$text   = sprintf( '%s answered HTTP %d%s', $label, $status, '' !== $upstream ? ': ' . $upstream : '.' );
+		if ( 429 === $status ) {
+			$code = Provider_Error::RATE_LIMITED;
+		} elseif ( $status >= 500 ) {
+			$code = Provider_Error::UPSTREAM;
+		} elseif ( 401 === $status || 403 === $status ) {
+			$code = Provider_Error::AUTH;
+		} else {
+			$code = Provider_Error::BAD_REQUEST;
+		}
+		return new Provider_Error( $code, $text, $status, false, $retry, $upstream );
+	}
+
+	/**
+	 * Scheme, host and port of a URL, for messages.
+	 *
+	 * @param string $url URL.
+	 */
+	public static function origin( string $url ): string {
+		$p = wp_parse_url( $url );
+		if ( ! is_array( $p ) || ! isset( $p['host'] ) ) {
+			return $url;
+		}
+		return ( $p['scheme'] ?? 'http' ) . '://' . $p['host'] . ( isset( $p['port'] ) ? ':' . $p['port'] : '' );
+	}
+}

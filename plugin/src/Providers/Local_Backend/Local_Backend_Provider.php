@@ -1,0 +1,104 @@
+<?php
+/**
+ * The local backend: the author's Claude CLI behind the Anthropic Messages API.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Providers\Local_Backend;
+
+use AgenticWriter\Providers\Base\Anthropic_Messages_Provider;
+use AgenticWriter\Providers\Contracts\Provider_Error;
+
+/**
+ * Talks to the Node local backend (`./start.sh`) on this machine or the LAN.
+ */
+final class Local_Backend_Provider extends Anthropic_Messages_Provider {
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function label(): string {
+		return __( 'Local backend', 'agentic-writer' );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function kind(): string {
+		return 'local';
+	}
+
+	/**
+	 * The backend reports the CLI's own figure; a subscription's credit is not free, so it is
+	 * never turned into $0.
+	 *
+	 * @param string              $model Model.
+	 * @param int                 $in    Prompt tokens.
+	 * @param int                 $out   Completion tokens.
+	 * @param array<string,mixed> $usage Usage object.
+	 * @return array{0:float|null,1:string}
+	 */
+	protected function cost_of( string $model, int $in, int $out, array $usage ): array {
+		$cost = $usage['cost_usd'] ?? $usage['total_cost_usd'] ?? null;
+		$kind = is_numeric( $cost ) ? 'subscription' : 'local';
+		$kind = in_array( $usage['cost_kind'] ?? '', array( 'subscription', 'local', 'metered', 'estimated' ), true ) ? (string) $usage['cost_kind'] : $kind;
+		return array( is_numeric( $cost ) ? (float) $cost : null, $kind );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	protected function not_configured_message(): string {
+		return __( 'The local backend is not configured: download it from Settings → Agentic Writer → Local backend, run ./start.sh on the machine with the claude CLI, then paste its URL and the API key it prints.', 'agentic-writer' ); // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	protected function example_base_url(): string {
+		return 'http://127.0.0.1:8080 (no /v1)';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param Provider_Error $e Failure.
+	 */
+	protected function advice( Provider_Error $e ): string {
+		$base = $this->base_url();
+		switch ( $e->error_code ) {
+			case Provider_Error::CONNECTION:
+				return sprintf(
+					/* translators: %s: base URL */
+					__( 'Connection refused at %s — is ./start.sh running on that machine? Run ./test-connection.sh there.', 'agentic-writer' ),
+					$base
+				);
+			case Provider_Error::TIMEOUT:
+				return sprintf(
+					/* translators: 1: base URL, 2: seconds */
+					__( 'No answer from %1$s within %2$s s — is that machine on and on this network? Find its address with ./get-local-ip.sh there; LAN access needs AW_BACKEND_HOST=0.0.0.0 and an API key, and the firewall must allow the port.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					$base,
+					$this->http->connect_timeout()
+				);
+			case Provider_Error::AUTH:
+				return sprintf(
+					/* translators: %s: base URL */
+					__( 'The local backend at %s refused the API key (401): the key saved here does not match the backend\'s. Copy it from the .api-key file in the backend folder (./start.sh prints it) and save.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					$base
+				);
+			case Provider_Error::BAD_REQUEST:
+			case Provider_Error::BAD_RESPONSE:
+				return sprintf(
+					/* translators: 1: base URL, 2: what happened */
+					__( '%1$s answered, but not as the Agentic Writer local backend (%2$s). The base URL is the backend\'s address without /v1, e.g. http://127.0.0.1:8080.', 'agentic-writer' ),
+					$base,
+					$e->getMessage()
+				);
+			default:
+				return parent::advice( $e );
+		}
+	}
+}

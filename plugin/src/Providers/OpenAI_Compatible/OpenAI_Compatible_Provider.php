@@ -1,0 +1,103 @@
+<?php
+/**
+ * Any OpenAI Chat Completions endpoint: OpenAI/Codex, LM Studio, Ollama, vLLM, llama.cpp.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Providers\OpenAI_Compatible;
+
+use AgenticWriter\Providers\Base\Chat_Completions_Provider;
+use AgenticWriter\Providers\Contracts\Provider_Error;
+use AgenticWriter\Providers\OpenRouter\Model_Names;
+use AgenticWriter\Usage\Pricing;
+
+/**
+ * One configured instance (there may be several, `openai_compatible:<id>`).
+ */
+final class OpenAI_Compatible_Provider extends Chat_Completions_Provider {
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function label(): string {
+		$label = (string) ( $this->config['label'] ?? '' );
+		return '' !== $label ? $label : (string) ( $this->config['id'] ?? 'OpenAI-compatible' );
+	}
+
+	/**
+	 * Local when the endpoint is on this machine or a private network (LM Studio, Ollama…).
+	 */
+	public function kind(): string {
+		$host = (string) wp_parse_url( $this->base_url(), PHP_URL_HOST );
+		if ( in_array( strtolower( $host ), array( 'localhost', '127.0.0.1', '::1', '[::1]' ), true ) || str_ends_with( $host, '.local' ) ) {
+			return 'local';
+		}
+		if ( filter_var( $host, FILTER_VALIDATE_IP ) && ! filter_var( $host, FILTER_VALIDATE_IP, FILTER_FLAG_NO_PRIV_RANGE | FILTER_FLAG_NO_RES_RANGE ) ) {
+			return 'local';
+		}
+		return 'cloud';
+	}
+
+	/**
+	 * A base URL and a model are enough: local servers often need no key.
+	 */
+	public function is_configured(): bool {
+		return '' !== $this->base_url() && '' !== $this->default_model() && empty( $this->config['api_key_error'] );
+	}
+
+	/**
+	 * Reported cost when the endpoint gives one; local runs cost no money; otherwise estimated.
+	 *
+	 * @param string              $model Model.
+	 * @param int                 $in    Prompt tokens.
+	 * @param int                 $out   Completion tokens.
+	 * @param array<string,mixed> $usage Usage object.
+	 * @return array{0:float|null,1:string}
+	 */
+	protected function cost_of( string $model, int $in, int $out, array $usage ): array {
+		if ( isset( $usage['cost'] ) && is_numeric( $usage['cost'] ) ) {
+			return array( (float) $usage['cost'], 'metered' );
+		}
+		if ( 'local' === $this->kind() ) {
+			return array( null, 'local' );
+		}
+		return array( Pricing::estimate( Model_Names::to_openrouter( $model ), $in, $out ), 'estimated' );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	protected function not_configured_message(): string {
+		return sprintf(
+			/* translators: %s: provider label */
+			__( '%s needs a base URL (e.g. http://127.0.0.1:1234/v1 for LM Studio, http://127.0.0.1:11434/v1 for Ollama) and a model.', 'agentic-writer' ),
+			$this->label()
+		);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	protected function example_base_url(): string {
+		return 'https://api.openai.com/v1, http://127.0.0.1:1234/v1 (LM Studio) or http://127.0.0.1:11434/v1 (Ollama) — with /v1';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param Provider_Error $e Failure.
+	 */
+	protected function advice( Provider_Error $e ): string {
+		if ( Provider_Error::CONNECTION === $e->error_code && ! str_contains( $e->getMessage(), 'cURL error 6' ) ) {
+			return sprintf(
+				/* translators: %s: base URL */
+				__( 'Connection refused at %s — is the model server (LM Studio, Ollama, vLLM, llama.cpp…) running and listening on that address? Servers bound to 127.0.0.1 on another machine are not reachable from here.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+				$this->base_url()
+			);
+		}
+		return parent::advice( $e );
+	}
+}

@@ -1,0 +1,209 @@
+<?php
+/**
+ * OpenRouter: chat, images, the model catalogue with prices.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Providers\OpenRouter;
+
+use AgenticWriter\Providers\Base\Chat_Completions_Provider;
+use AgenticWriter\Providers\Base\Http_Client;
+use AgenticWriter\Providers\Contracts\Chat_Request;
+use AgenticWriter\Providers\Contracts\Image_Request;
+use AgenticWriter\Providers\Contracts\Image_Result;
+use AgenticWriter\Providers\Contracts\Provider_Error;
+use AgenticWriter\Usage\Pricing;
+
+/**
+ * openrouter.ai/api/v1 (Chat Completions with OpenRouter's extras).
+ */
+final class OpenRouter_Provider extends Chat_Completions_Provider {
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function label(): string {
+		return 'OpenRouter';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function kind(): string {
+		return 'cloud';
+	}
+
+	/**
+	 * Text and images.
+	 *
+	 * @param string $task Task type.
+	 */
+	public function supports_task_type( string $task ): bool {
+		return true;
+	}
+
+	/**
+	 * `gpt-4o` → `openai/gpt-4o`, `claude-…` → `anthropic/claude-…`.
+	 *
+	 * @param string $model Model.
+	 */
+	protected function wire_model( string $model ): string {
+		return Model_Names::to_openrouter( $model );
+	}
+
+	/**
+	 * Bearer key plus the attribution headers OpenRouter asks apps to send.
+	 *
+	 * @return array<string,string>
+	 */
+	protected function headers(): array {
+		return array_merge(
+			parent::headers(),
+			array(
+				'HTTP-Referer' => home_url( '/' ),
+				'X-Title'      => 'Agentic Writer',
+			)
+		);
+	}
+
+	/**
+	 * Asks for usage accounting so the answer carries the actual cost.
+	 *
+	 * @param Chat_Request $request Request.
+	 * @param bool         $stream  Streamed or not.
+	 * @return array<string,mixed>
+	 */
+	protected function body( Chat_Request $request, bool $stream ): array {
+		$body          = parent::body( $request, $stream );
+		$body['usage'] = array( 'include' => true );
+		return $body;
+	}
+
+	/**
+	 * The actual cost from the answer's usage; else estimated from the catalogue.
+	 *
+	 * @param string              $model Model.
+	 * @param int                 $in    Prompt tokens.
+	 * @param int                 $out   Completion tokens.
+	 * @param array<string,mixed> $usage Usage object.
+	 * @return array{0:float|null,1:string}
+	 */
+	protected function cost_of( string $model, int $in, int $out, array $usage ): array {
+		if ( isset( $usage['cost'] ) && is_numeric( $usage['cost'] ) ) {
+			return array( (float) $usage['cost'], 'metered' );
+		}
+		return array( Pricing::estimate( $model, $in, $out ), 'estimated' );
+	}
+
+	/**
+	 * Image through chat completions with image output (data URL or URL in message.images).
+	 *
+	 * @param Image_Request $request Request.
+	 * @throws Provider_Error When it fails or no image comes back.
+	 */
+	public function generate_image( Image_Request $request ): Image_Result {
+		$model = $this->wire_model( $request->model ?? (string) ( $this->config['image_model'] ?? '' ) );
+		$json  = $this->post_chat(
+			array(
+				'model'      => $model,
+				'messages'   => array(
+					array(
+						'role'    => 'user',
+						'content' => $request->prompt,
+					),
+				),
+				'modalities' => array( 'image', 'text' ),
+				'usage'      => array( 'include' => true ),
+			)
+		);
+		$url = (string) ( $json['choices'][0]['message']['images'][0]['image_url']['url'] ?? '' );
+		if ( '' === $url ) {
+			$message = sprintf( 'OpenRouter returned no image for %s: choose an image model (one whose output includes images) as the image model.', $model );
+			throw new Provider_Error( Provider_Error::BAD_RESPONSE, $message );
+		}
+		[ $bytes, $mime ] = $this->image_bytes( $url );
+		$usage            = is_array( $json['usage'] ?? null ) ? $json['usage'] : array();
+		$in               = (int) ( $usage['prompt_tokens'] ?? 0 );
+		$out              = (int) ( $usage['completion_tokens'] ?? 0 );
+		[ $cost, $kind ]  = $this->cost_of( $model, $in, $out, $usage );
+		return new Image_Result( $bytes, $mime, (string) ( $json['model'] ?? $model ), $in, $out, $cost, $kind );
+	}
+
+	/**
+	 * Decodes a data URL or downloads an image URL.
+	 *
+	 * @param string $url Data URL or http(s) URL.
+	 * @return array{0:string,1:string} Bytes and MIME type.
+	 * @throws Provider_Error When it cannot be read.
+	 */
+	private function image_bytes( string $url ): array {
+		if ( preg_match( '#^data:(image/[a-z0-9.+-]+);base64,(.+)$#is', $url, $m ) ) {
+			$bytes = base64_decode( $m[2], true );
+			if ( false === $bytes ) {
+				throw new Provider_Error( Provider_Error::BAD_RESPONSE, 'OpenRouter sent an image data URL that is not valid base64.' );
+			}
+			return array( $bytes, strtolower( $m[1] ) );
+		}
+		$response = $this->http->request( 'GET', $url, array(), null, 60 );
+		if ( $response->status >= 300 ) {
+			throw Http_Client::status_error( $response, 'The image host' );
+		}
+		$mime = strtolower( trim( explode( ';', $response->headers['content-type'] ?? 'image/png' )[0] ) );
+		return array( $response->body, str_starts_with( $mime, 'image/' ) ? $mime : 'image/png' );
+	}
+
+	/**
+	 * The catalogue (cached for every worker by Pricing).
+	 *
+	 * @return array<int,array{id:string,name:string}>
+	 */
+	public function models(): array {
+		$out = array();
+		foreach ( Pricing::catalogue() as $id => $entry ) {
+			$out[] = array(
+				'id'   => (string) $id,
+				'name' => (string) ( $entry['name'] ?? $id ),
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Checks the key with `/key`; endpoints without it (OpenRouter-compatible proxies) are
+	 * checked with an authenticated `/models`.
+	 *
+	 * @return array<string,mixed>
+	 */
+	protected function probe(): array {
+		$response = $this->http->request( 'GET', $this->base_url() . '/key', $this->headers(), null, 15 );
+		if ( 404 !== $response->status ) {
+			if ( $response->status >= 300 ) {
+				throw Http_Client::status_error( $response, $this->label() );
+			}
+			return array( 'key' => 'valid' );
+		}
+		return parent::probe();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	protected function example_base_url(): string {
+		return 'https://openrouter.ai/api/v1';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param Provider_Error $e Failure.
+	 */
+	protected function advice( Provider_Error $e ): string {
+		if ( Provider_Error::AUTH === $e->error_code ) {
+			return __( 'OpenRouter rejected the API key (401). Create or copy a key at openrouter.ai/keys, paste it here and save.', 'agentic-writer' );
+		}
+		return parent::advice( $e );
+	}
+}
