@@ -10,8 +10,14 @@ declare( strict_types=1 );
 namespace AgenticWriter;
 
 use AgenticWriter\Admin\Admin_Menu;
+use AgenticWriter\Admin\Fallback_Notice;
 use AgenticWriter\Editor\Sidebar_Assets;
+use AgenticWriter\Rest\Generate_Controller;
+use AgenticWriter\Rest\Image_Controller;
 use AgenticWriter\Rest\Local_Backend_Download_Controller;
+use AgenticWriter\Rest\Provider_Test_Controller;
+use AgenticWriter\Rest\Providers_Controller;
+use AgenticWriter\Rest\Settings_Controller;
 use AgenticWriter\Rest\Status_Controller;
 use AgenticWriter\Usage\Usage_Table;
 
@@ -46,6 +52,7 @@ final class Plugin {
 
 		( new Admin_Menu() )->hook();
 		( new Sidebar_Assets() )->hook();
+		( new Fallback_Notice() )->hook();
 	}
 
 	/**
@@ -68,6 +75,11 @@ final class Plugin {
 	public static function register_rest_routes(): void {
 		( new Status_Controller() )->register_routes();
 		( new Local_Backend_Download_Controller() )->register_routes();
+		( new Settings_Controller() )->register_routes();
+		( new Providers_Controller() )->register_routes();
+		( new Provider_Test_Controller() )->register_routes();
+		( new Generate_Controller() )->register_routes();
+		( new Image_Controller() )->register_routes();
 	}
 
 	/**

@@ -1,0 +1,221 @@
+<?php
+/**
+ * POST agentic-writer/v1/generate — text for a task, as SSE or JSON.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Rest;
+
+use AgenticWriter\Generation\Generation_Service;
+use AgenticWriter\Generation\Stream_Writer;
+use AgenticWriter\Routing\Router;
+use AgenticWriter\Settings\Settings;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * Streams Server-Sent Events (start, delta, fallback, usage, error, done) when the client
+ * accepts `text/event-stream`, answers JSON otherwise.
+ */
+final class Generate_Controller extends WP_REST_Controller {
+
+	/**
+	 * Constructor.
+	 */
+	public function __construct() {
+		$this->namespace = 'agentic-writer/v1';
+		$this->rest_base = 'generate';
+	}
+
+	/**
+	 * Arg schemas.
+	 *
+	 * @return array<string,array<string,mixed>>
+	 */
+	public static function args(): array {
+		return array(
+			'task'      => array(
+				'description' => 'Task type. Required.',
+				'type'        => 'string',
+				'enum'        => array_values( array_diff( Settings::TASKS, array( 'image' ) ) ),
+			),
+			'prompt'    => array(
+				'description' => 'What the author asks (for refinement: the instruction). Required unless messages are given.',
+				'type'        => 'string',
+				'maxLength'   => 100000,
+			),
+			'messages'  => array(
+				'description' => 'Earlier turns of the conversation.',
+				'type'        => 'array',
+				'maxItems'    => 200,
+				'items'       => array(
+					'type'                 => 'object',
+					'additionalProperties' => false,
+					'required'             => array( 'role', 'content' ),
+					'properties'           => array(
+						'role'    => array(
+							'type' => 'string',
+							'enum' => array( 'user', 'assistant' ),
+						),
+						'content' => array(
+							'type'      => 'string',
+							'maxLength' => 100000,
+						),
+					),
+				),
+			),
+			'post_id'   => array(
+				'description' => 'Post being written; its title and an excerpt go into the prompt. The user must be able to edit it.',
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+			'selection' => array(
+				'description' => 'Selected text to rewrite. Required for refinement.',
+				'type'        => 'string',
+				'maxLength'   => 100000,
+			),
+			'provider'  => array(
+				'description' => 'Force one provider (no fallback).',
+				'type'        => 'string',
+				'pattern'     => Settings::PROVIDER_ID_PATTERN,
+			),
+			'model'     => array(
+				'description' => 'Model for the first provider of the chain.',
+				'type'        => 'string',
+				'maxLength'   => 200,
+			),
+		);
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'create_item_permissions_check' ),
+					'args'                => Request_Validator::documented( self::args() ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Authors who can edit posts, and the given post if any.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function create_item_permissions_check( $request ) {
+		return self::can_write_for( $request );
+	}
+
+	/**
+	 * Shared with the image route: edit_posts, and edit_post for a given post.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public static function can_write_for( WP_REST_Request $request ) {
+		if ( ! current_user_can( 'edit_posts' ) ) {
+			return Request_Validator::forbidden( __( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher).', 'agentic-writer' ) );
+		}
+		$post_id = $request->get_param( 'post_id' );
+		if ( is_numeric( $post_id ) && (int) $post_id > 0 ) {
+			if ( ! get_post( (int) $post_id ) ) {
+				return new WP_Error( 'agentic_writer_post_not_found', sprintf( 'Invalid parameter post_id: there is no post %d.', (int) $post_id ), array( 'status' => 404 ) );
+			}
+			if ( ! current_user_can( 'edit_post', (int) $post_id ) ) {
+				return Request_Validator::forbidden( sprintf( __( 'You cannot edit post %d, so Agentic Writer cannot write for it.', 'agentic-writer' ), (int) $post_id ) );
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Generates.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function create_item( $request ) {
+		$params = Request_Validator::validate( $request, self::args(), array( 'task' ) );
+		if ( is_wp_error( $params ) ) {
+			return $params;
+		}
+		if ( 'refinement' === $params['task'] && '' === trim( (string) ( $params['selection'] ?? '' ) ) ) {
+			return Request_Validator::error( 'selection', 'selection is required for refinement: send the text to rewrite.' );
+		}
+		if ( '' === trim( (string) ( $params['prompt'] ?? '' ) ) && array() === ( $params['messages'] ?? array() ) ) {
+			return Request_Validator::error( 'prompt', 'prompt is required (or messages with at least one turn).' );
+		}
+		$service = new Generation_Service( Router::for_site() );
+		if ( Stream_Writer::wanted( $request ) ) {
+			$error = $service->stream( $params, new Stream_Writer() );
+			if ( null !== $error ) {
+				return $error;
+			}
+			exit;
+		}
+		$body = $service->generate( $params );
+		return is_wp_error( $body ) ? $body : new WP_REST_Response( $body, 200 );
+	}
+
+	/**
+	 * Schema of the JSON answer.
+	 *
+	 * @return array<string,mixed>
+	 */
+	public function get_item_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'agentic-writer-generation',
+			'type'       => 'object',
+			'properties' => array(
+				'request_id'       => array( 'type' => 'string' ),
+				'text'             => array( 'type' => 'string' ),
+				'provider'         => array( 'type' => 'string' ),
+				'model'            => array( 'type' => 'string' ),
+				'usage'            => array(
+					'type'       => 'object',
+					'properties' => array(
+						'tokens_prompt'     => array( 'type' => 'integer' ),
+						'tokens_completion' => array( 'type' => 'integer' ),
+						'cost_usd'          => array( 'type' => array( 'number', 'null' ) ),
+						'cost_kind'         => array(
+							'type' => 'string',
+							'enum' => array( 'metered', 'estimated', 'subscription', 'local' ),
+						),
+					),
+				),
+				'fallbacks'        => array(
+					'type'  => 'array',
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'from'   => array( 'type' => 'string' ),
+							'reason' => array( 'type' => 'string' ),
+						),
+					),
+				),
+				'structured'       => array(
+					'description' => 'clarity: { questions }, planning: the outline; null when the answer did not match.',
+					'type'        => array( 'object', 'null' ),
+				),
+				'structured_error' => array( 'type' => array( 'string', 'null' ) ),
+			),
+		);
+	}
+}

@@ -1,0 +1,231 @@
+<?php
+/**
+ * POST agentic-writer/v1/image — an image into the media library.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Rest;
+
+use AgenticWriter\Generation\Generation_Service;
+use AgenticWriter\Providers\Contracts\Image_Result;
+use AgenticWriter\Routing\Router;
+use AgenticWriter\Settings\Settings;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * Generates an image through the router and saves it as an attachment with alt text.
+ */
+final class Image_Controller extends WP_REST_Controller {
+
+	private const EXTENSIONS = array(
+		'image/png'  => 'png',
+		'image/jpeg' => 'jpg',
+		'image/webp' => 'webp',
+		'image/gif'  => 'gif',
+	);
+
+	/**
+	 * Constructor.
+	 */
+	public function __construct() {
+		$this->namespace = 'agentic-writer/v1';
+		$this->rest_base = 'image';
+	}
+
+	/**
+	 * Arg schemas.
+	 *
+	 * @return array<string,array<string,mixed>>
+	 */
+	public static function args(): array {
+		return array(
+			'prompt'   => array(
+				'description' => 'What to draw. Required.',
+				'type'        => 'string',
+				'minLength'   => 1,
+				'maxLength'   => 4000,
+			),
+			'alt'      => array(
+				'description' => 'Alt text for the attachment (defaults to the prompt, shortened).',
+				'type'        => 'string',
+				'maxLength'   => 500,
+			),
+			'post_id'  => array(
+				'description' => 'Post the image is attached to. The user must be able to edit it.',
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+			'provider' => array(
+				'description' => 'Force one provider (no fallback).',
+				'type'        => 'string',
+				'pattern'     => Settings::PROVIDER_ID_PATTERN,
+			),
+			'model'    => array(
+				'description' => 'Image model for the first provider.',
+				'type'        => 'string',
+				'maxLength'   => 200,
+			),
+		);
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'create_item_permissions_check' ),
+					'args'                => Request_Validator::documented( self::args() ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Authors who may upload files (Author role or higher) and edit the post.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function create_item_permissions_check( $request ) {
+		$can = Generate_Controller::can_write_for( $request );
+		if ( true !== $can ) {
+			return $can;
+		}
+		if ( ! current_user_can( 'upload_files' ) ) {
+			return Request_Validator::forbidden( __( 'Your account cannot add images: it needs the "upload_files" capability (Author role or higher).', 'agentic-writer' ) );
+		}
+		return true;
+	}
+
+	/**
+	 * Generates and saves the image.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function create_item( $request ) {
+		$params = Request_Validator::validate( $request, self::args(), array( 'prompt' ) );
+		if ( is_wp_error( $params ) ) {
+			return $params;
+		}
+		$out = ( new Generation_Service( Router::for_site() ) )->image( $params );
+		if ( is_wp_error( $out ) ) {
+			return $out;
+		}
+		/** @var Image_Result $image */
+		$image = $out['result'];
+		$alt   = trim( (string) ( $params['alt'] ?? '' ) );
+		$alt   = '' !== $alt ? $alt : wp_trim_words( (string) $params['prompt'], 20, '…' );
+		$id    = $this->save( $image, (string) $params['prompt'], $alt, (int) ( $params['post_id'] ?? 0 ) );
+		if ( is_wp_error( $id ) ) {
+			return $id;
+		}
+		return new WP_REST_Response(
+			array(
+				'attachment_id' => $id,
+				'url'           => (string) wp_get_attachment_url( $id ),
+				'alt'           => $alt,
+				'mime'          => $image->mime,
+				'request_id'    => $out['request_id'],
+				'provider'      => $out['provider'],
+				'model'         => $image->model,
+				'usage'         => array(
+					'tokens_prompt'     => $image->tokens_prompt,
+					'tokens_completion' => $image->tokens_completion,
+					'cost_usd'          => $image->cost_usd,
+					'cost_kind'         => $image->cost_kind,
+				),
+				'fallbacks'     => array_map(
+					static fn ( array $f ): array => array(
+						'from'   => $f['from'],
+						'reason' => $f['reason'],
+					),
+					$out['fallbacks']
+				),
+			),
+			201
+		);
+	}
+
+	/**
+	 * Writes the file to uploads and creates the attachment.
+	 *
+	 * @param Image_Result $image   Image.
+	 * @param string       $prompt  Prompt (title, description).
+	 * @param string       $alt     Alt text.
+	 * @param int          $post_id Parent post.
+	 * @return int|WP_Error Attachment id.
+	 */
+	private function save( Image_Result $image, string $prompt, string $alt, int $post_id ) {
+		$ext  = self::EXTENSIONS[ $image->mime ] ?? null;
+		$info = @getimagesizefromstring( $image->bytes ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- garbage input is expected and handled.
+		if ( null === $ext || false === $info ) {
+			return new WP_Error( 'agentic_writer_bad_response', sprintf( 'The provider sent something that is not a PNG, JPEG, WebP or GIF image (%s).', $image->mime ), array( 'status' => 502 ) );
+		}
+		$name   = sanitize_file_name( 'agentic-writer-' . sanitize_title( wp_trim_words( $prompt, 6, '' ) ) . '.' . $ext );
+		$upload = wp_upload_bits( $name, null, $image->bytes );
+		if ( ! empty( $upload['error'] ) ) {
+			return new WP_Error( 'agentic_writer_upload_failed', 'The image could not be saved to the uploads folder: ' . $upload['error'], array( 'status' => 500 ) );
+		}
+		$id = wp_insert_attachment(
+			array(
+				'post_mime_type' => $image->mime,
+				'post_title'     => wp_trim_words( $prompt, 12, '…' ),
+				'post_content'   => $prompt,
+				'post_status'    => 'inherit',
+			),
+			$upload['file'],
+			$post_id,
+			true
+		);
+		if ( is_wp_error( $id ) ) {
+			return new WP_Error( 'agentic_writer_upload_failed', $id->get_error_message(), array( 'status' => 500 ) );
+		}
+		require_once ABSPATH . 'wp-admin/includes/image.php';
+		wp_update_attachment_metadata( $id, wp_generate_attachment_metadata( $id, $upload['file'] ) );
+		update_post_meta( $id, '_wp_attachment_image_alt', $alt );
+		update_post_meta( $id, '_agentic_writer_model', $image->model );
+		return (int) $id;
+	}
+
+	/**
+	 * Schema of the answer.
+	 *
+	 * @return array<string,mixed>
+	 */
+	public function get_item_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'agentic-writer-image',
+			'type'       => 'object',
+			'properties' => array(
+				'attachment_id' => array( 'type' => 'integer' ),
+				'url'           => array(
+					'type'   => 'string',
+					'format' => 'uri',
+				),
+				'alt'           => array( 'type' => 'string' ),
+				'mime'          => array( 'type' => 'string' ),
+				'request_id'    => array( 'type' => 'string' ),
+				'provider'      => array( 'type' => 'string' ),
+				'model'         => array( 'type' => 'string' ),
+				'usage'         => array( 'type' => 'object' ),
+				'fallbacks'     => array( 'type' => 'array' ),
+			),
+		);
+	}
+}

@@ -1,0 +1,164 @@
+<?php
+/**
+ * GET agentic-writer/v1/providers — configured providers, health, breakers, current routing.
+ *
+ * @package AgenticWriter
+ */
+
+declare( strict_types=1 );
+
+namespace AgenticWriter\Rest;
+
+use AgenticWriter\Routing\Circuit_Breaker;
+use AgenticWriter\Routing\Health_Cache;
+use AgenticWriter\Routing\Router;
+use AgenticWriter\Settings\Settings;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * What each provider is and how it is doing, and what every task resolves to right now.
+ */
+final class Providers_Controller extends WP_REST_Controller {
+
+	/**
+	 * Constructor.
+	 */
+	public function __construct() {
+		$this->namespace = 'agentic-writer/v1';
+		$this->rest_base = 'providers';
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'get_items_permissions_check' ),
+					'args'                => array(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Administrators only.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		return self::admin_only();
+	}
+
+	/**
+	 * Shared manage_options check.
+	 *
+	 * @return true|WP_Error
+	 */
+	public static function admin_only() {
+		return current_user_can( 'manage_options' )
+			? true
+			: Request_Validator::forbidden( __( 'Only administrators (manage_options) can see and change Agentic Writer\'s providers and settings.', 'agentic-writer' ) );
+	}
+
+	/**
+	 * Lists providers.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$router  = Router::for_site();
+		$breaker = Circuit_Breaker::from_settings();
+		$health  = new Health_Cache();
+		$list    = array();
+		foreach ( $router->registry()->all() as $id => $provider ) {
+			$list[] = array(
+				'id'            => $id,
+				'label'         => $provider->label(),
+				'kind'          => $provider->kind(),
+				'configured'    => $provider->is_configured(),
+				'default_model' => $provider->default_model(),
+				'tasks'         => array_values( array_filter( Settings::TASKS, array( $provider, 'supports_task_type' ) ) ),
+				'health'        => $health->get( $id ),
+				'breaker'       => $breaker->snapshot( $id ),
+			);
+		}
+		$routing = array();
+		foreach ( Settings::TASKS as $task ) {
+			$route            = $router->resolve( $task );
+			$routing[ $task ] = is_wp_error( $route )
+				? array(
+					'chain'   => array(),
+					'skipped' => (object) ( $route->get_error_data()['skipped'] ?? array() ),
+					'error'   => $route->get_error_message(),
+				)
+				: array(
+					'chain'   => $route['chain'],
+					'skipped' => (object) $route['skipped'],
+					'error'   => null,
+				);
+		}
+		$settings = Settings::stored();
+		return new WP_REST_Response(
+			array(
+				'provider_mode' => $settings['provider_mode'],
+				'routing_mode'  => $settings['routing']['mode'],
+				'providers'     => $list,
+				'routing'       => $routing,
+			),
+			200
+		);
+	}
+
+	/**
+	 * Schema of the answer.
+	 *
+	 * @return array<string,mixed>
+	 */
+	public function get_item_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'agentic-writer-providers',
+			'type'       => 'object',
+			'properties' => array(
+				'provider_mode' => array( 'type' => 'string' ),
+				'routing_mode'  => array( 'type' => 'string' ),
+				'providers'     => array(
+					'type'  => 'array',
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'id'            => array( 'type' => 'string' ),
+							'label'         => array( 'type' => 'string' ),
+							'kind'          => array(
+								'type' => 'string',
+								'enum' => array( 'local', 'cloud' ),
+							),
+							'configured'    => array( 'type' => 'boolean' ),
+							'default_model' => array( 'type' => 'string' ),
+							'tasks'         => array( 'type' => 'array' ),
+							'health'        => array( 'type' => array( 'object', 'null' ) ),
+							'breaker'       => array( 'type' => 'object' ),
+						),
+					),
+				),
+				'routing'       => array(
+					'description' => 'Task => { chain, skipped, error }: what each task resolves to now.',
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+}
