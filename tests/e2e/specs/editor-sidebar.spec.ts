@@ -7,6 +7,9 @@ test( 'the Agentic Writer sidebar opens from its header button', async ( {
 	admin,
 	page,
 } ) => {
+	const uncaught: string[] = [];
+	page.on( 'pageerror', ( error ) => uncaught.push( error.message ) );
+
 	await admin.createNewPost();
 
 	const button = page
@@ -30,4 +33,5 @@ test( 'the Agentic Writer sidebar opens from its header button', async ( {
 	await expect(
 		sidebar.getByRole( 'definition' ).filter( { hasText: /^0\.1\.0$/ } )
 	).toBeVisible();
+	expect( uncaught ).toEqual( [] );
 } );
