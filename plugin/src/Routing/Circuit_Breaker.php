@@ -88,7 +88,8 @@ final class Circuit_Breaker {
 	 * @param string $id Provider id.
 	 */
 	public function record_success( string $id ): void {
-		if ( null !== $this->read( $id )['opened_at'] || 0 !== $this->read( $id )['failures'] ) {
+		$s = $this->read( $id );
+		if ( null !== $s['opened_at'] || 0 !== $s['failures'] ) {
 			delete_transient( self::key( $id ) );
 		}
 	}
@@ -149,13 +150,14 @@ final class Circuit_Breaker {
 	}
 
 	/**
-	 * Saves state; it expires on its own long after the cool-down.
+	 * Saves state. No expiry on purpose: such transients are autoloaded, so reading the state
+	 * costs no query on the hot path (with an object cache it lives there instead).
 	 *
 	 * @param string                                                    $id Provider id.
 	 * @param array{failures:int,opened_at:int|null,probe_at:int|null} $s  State.
 	 */
 	private function write( string $id, array $s ): void {
-		set_transient( self::key( $id ), $s, max( HOUR_IN_SECONDS, 10 * $this->cooldown ) );
+		set_transient( self::key( $id ), $s );
 	}
 
 	/**

@@ -17,7 +17,8 @@ final class Health_Cache {
 
 	private const PREFIX = 'agentic_writer_health_';
 
-	private const TTL = DAY_IN_SECONDS;
+	/** A success already on record is not rewritten more often than this (seconds). */
+	private const REFRESH = 60;
 
 	/**
 	 * Records an outcome.
@@ -29,6 +30,12 @@ final class Health_Cache {
 	 * @param int    $latency_ms Round trip.
 	 */
 	public function record( string $id, bool $ok, string $code, string $message, int $latency_ms ): void {
+		$last = $this->get( $id );
+		// Every request reports; only changes (or a stale success) are worth a database write.
+		if ( $ok && null !== $last && $last['ok'] && time() - (int) strtotime( $last['checked_at'] ) < self::REFRESH ) {
+			return;
+		}
+		// No expiry: autoloaded, so reading health on the hot path costs no query.
 		set_transient(
 			self::PREFIX . md5( $id ),
 			array(
@@ -37,8 +44,7 @@ final class Health_Cache {
 				'message'    => $message,
 				'latency_ms' => $latency_ms,
 				'checked_at' => gmdate( 'c' ),
-			),
-			self::TTL
+			)
 		);
 	}
 

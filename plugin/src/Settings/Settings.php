@@ -355,7 +355,7 @@ final class Settings {
 			return $problem;
 		}
 
-		update_option( self::OPTION, $next, false );
+		update_option( self::OPTION, $next, true );
 		self::$cache = null;
 
 		$changed = array();
