@@ -7,12 +7,17 @@ import type { AddressInfo } from 'node:net';
 
 import { type Config, ConfigError, helpText, loadConfig } from './config.ts';
 import { createDrivers } from './drivers/registry.ts';
+import type { PoolStats } from './drivers/types.ts';
+import type { LimiterStats } from './middleware/limits.ts';
 import { createBackend } from './server.ts';
 
 export interface RunningBackend {
 	url: string;
 	port: number;
 	config: Config;
+	/** The first driver's warm pool figures (what /ping shows). */
+	poolStats(): PoolStats;
+	queueStats(): LimiterStats;
 	stop(): Promise<void>;
 }
 
@@ -39,6 +44,8 @@ export async function startBackend( config: Config, env: NodeJS.ProcessEnv = pro
 		url: `http://${ host.includes( ':' ) ? `[${ host }]` : host }:${ port }`,
 		port,
 		config,
+		poolStats: () => drivers[ 0 ]!.poolStats(),
+		queueStats: () => backend.limiter.stats(),
 		async stop() {
 			server.close();
 			server.closeAllConnections();

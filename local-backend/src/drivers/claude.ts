@@ -54,6 +54,7 @@ const FULL_IDS: [ string, string ][] = [
 export const CLAUDE_MODELS: ModelInfo[] = [ ...ALIASES, ...FULL_IDS.map( ( [ id, display_name ] ) => ( { id, display_name } ) ) ];
 
 const READY_PROBE_ID = 'aw-ready';
+const STARTUP_ALLOWANCE_MS = 30_000;
 
 /** Loopback, private and link-local hosts: an upstream there is not billed. */
 export function isLocalUpstream( baseUrl: string | undefined ): boolean {
@@ -199,9 +200,12 @@ export class ClaudeDriver implements Driver {
 			cli.send( { type: 'user', message: { role: 'user', content: request.prompt }, parent_tool_use_id: null, session_id: '' } );
 			// stdin stays open: a CLI still starting up exits on EOF before reading the turn.
 			const translator = new StreamJsonTranslator( ( source ) => this.costKind( source ) );
+			let heard = false;
 			for ( ;; ) {
-				const next = await cli.nextLine( this.options.stallMs, signal );
+				// A cold CLI on a busy machine takes seconds to print its first line; that is not a stall.
+				const next = await cli.nextLine( heard ? this.options.stallMs : Math.max( this.options.stallMs, STARTUP_ALLOWANCE_MS ), signal );
 				if ( next.kind === 'line' ) {
+					heard = true;
 					yield* translator.feed( next.line );
 					if ( translator.finished ) {
 						return;

@@ -61,10 +61,12 @@ const OPENAI: Record<ErrorKind, [ number, string, string | null ]> = {
 };
 
 export function dialectOf( req: Request ): Dialect {
-	if ( req.path.startsWith( '/v1/chat/' ) ) {
+	// Inside `app.use( '/v1', … )` req.path is relative to the mount point.
+	const path = req.baseUrl + req.path;
+	if ( path.startsWith( '/v1/chat/' ) ) {
 		return 'openai';
 	}
-	if ( req.path.startsWith( '/v1/messages' ) ) {
+	if ( path.startsWith( '/v1/messages' ) ) {
 		return 'anthropic';
 	}
 	return req.get( 'anthropic-version' ) || req.get( 'x-api-key' ) ? 'anthropic' : 'openai';
