@@ -16,6 +16,8 @@ use AgenticWriter\Usage\Usage_Table;
  */
 final class Usage_Table_Test extends Test_Case {
 
+	private const PLUGIN = 'agentic-writer/agentic-writer.php';
+
 	/**
 	 * Whether this test changed the schema (and must repair it afterwards).
 	 *
@@ -30,13 +32,35 @@ final class Usage_Table_Test extends Test_Case {
 		if ( $this->changed_schema ) {
 			Usage_Table::install();
 		}
+		// After DDL, MariaDB autocommits: a failed re-activation must not leave the site without the plugin.
+		if ( ! is_plugin_active( self::PLUGIN ) ) {
+			activate_plugin( self::PLUGIN, '', false, true );
+		}
+	}
+
+	/**
+	 * Activating the plugin (its activation hook) creates the table and records the version.
+	 */
+	public function test_activation_hook_creates_the_table(): void {
+		$this->changed_schema = true;
+		deactivate_plugins( self::PLUGIN, true );
+		Usage_Table::drop();
+		$this->assertFalse( Usage_Table::exists() );
+
+		$result = activate_plugin( self::PLUGIN );
+
+		$this->assertNull( $result, is_wp_error( $result ) ? $result->get_error_message() : '' );
+		$this->assertTrue( is_plugin_active( self::PLUGIN ) );
+		$this->assertTrue( Usage_Table::exists() );
+		$this->assertSame( Usage_Table::COLUMNS, Schema_Inspector::columns( Usage_Table::name() ) );
+		$this->assertSame( Usage_Table::SCHEMA_VERSION, Usage_Table::stored_version() );
 	}
 
 	/**
 	 * The plugin is active on the site under test.
 	 */
 	public function test_plugin_is_active(): void {
-		$this->assertTrue( is_plugin_active( 'agentic-writer/agentic-writer.php' ) );
+		$this->assertTrue( is_plugin_active( self::PLUGIN ) );
 	}
 
 	/**
