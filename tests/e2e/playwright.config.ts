@@ -53,7 +53,14 @@ export default defineConfig( {
 	forbidOnly: !! process.env.CI,
 	reporter: [
 		[ 'list' ],
-		[ 'junit', { outputFile: path.join( repo, 'tests/results/e2e.xml' ) } ],
+		[
+			'junit',
+			{
+				outputFile:
+					process.env.PLAYWRIGHT_JUNIT_OUTPUT_NAME ||
+					path.join( repo, 'tests/results/e2e.xml' ),
+			},
+		],
 	],
 	outputDir: path.join( artifacts, 'test-results' ),
 	use: {
