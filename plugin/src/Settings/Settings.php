@@ -218,7 +218,7 @@ final class Settings {
 					),
 					'read_seconds'    => array(
 						'type'    => 'integer',
-						'minimum' => 5,
+						'minimum' => 1,
 						'maximum' => 900,
 					),
 				),
