@@ -14,8 +14,9 @@ import { openEventStream, writeEvent } from './sse.ts';
 
 const block = z.looseObject( { type: z.string() } );
 
+// `system` messages inside `messages`: the claude CLI 2.1 sends them (agent listings) when its tools are on.
 const message = z.looseObject( {
-	role: z.enum( [ 'user', 'assistant' ] ),
+	role: z.enum( [ 'user', 'assistant', 'system' ] ),
 	content: z.union( [ z.string(), z.array( block ) ] ),
 } );
 
@@ -62,24 +63,42 @@ function blockText( b: z.infer<typeof block>, path: string ): string | undefined
 	}
 }
 
-export function turnsOf( body: MessagesRequest ): Turn[] {
-	return body.messages.map( ( m, i ) => ( {
-		role: m.role,
-		text:
-			typeof m.content === 'string'
-				? m.content
-				: m.content
-						.map( ( b, j ) => blockText( b, `messages.${ i }.content.${ j }` ) )
-						.filter( ( t ): t is string => t !== undefined )
-						.join( '\n\n' ),
-	} ) );
+function messageText( m: MessagesRequest[ 'messages' ][ number ], i: number ): string {
+	return typeof m.content === 'string'
+		? m.content
+		: m.content
+				.map( ( b, j ) => blockText( b, `messages.${ i }.content.${ j }` ) )
+				.filter( ( t ): t is string => t !== undefined )
+				.join( '\n\n' );
 }
 
-export function systemOf( body: MessagesRequest ): string {
-	if ( body.system === undefined ) {
-		return '';
+export function turnsOf( body: MessagesRequest ): Turn[] {
+	const turns: Turn[] = [];
+	body.messages.forEach( ( m, i ) => {
+		if ( m.role !== 'system' ) {
+			turns.push( { role: m.role, text: messageText( m, i ) } );
+		}
+	} );
+	if ( ! turns.some( ( t ) => t.role === 'user' ) ) {
+		throw new ApiError( 'invalid_request', 'messages: at least one user message is required', undefined, 'messages' );
 	}
-	return typeof body.system === 'string' ? body.system : body.system.map( ( b ) => b.text ).join( '\n\n' );
+	return turns;
+}
+
+/** The `system` field, then any system messages, in order. */
+export function systemOf( body: MessagesRequest ): string {
+	const parts: string[] = [];
+	if ( typeof body.system === 'string' ) {
+		parts.push( body.system );
+	} else if ( body.system ) {
+		parts.push( body.system.map( ( b ) => b.text ).join( '\n\n' ) );
+	}
+	body.messages.forEach( ( m, i ) => {
+		if ( m.role === 'system' ) {
+			parts.push( messageText( m, i ) );
+		}
+	} );
+	return parts.filter( ( p ) => p !== '' ).join( '\n\n' );
 }
 
 export function promptOf( body: MessagesRequest ): string {
