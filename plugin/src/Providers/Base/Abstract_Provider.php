@@ -146,9 +146,11 @@ abstract class Abstract_Provider implements Provider {
 				return sprintf( 'Connection refused at %s — is the server running and listening on that address and port? (%s)', $base, $e->getMessage() );
 			case Provider_Error::TIMEOUT:
 				return sprintf(
-					'No answer from %s within %s s — the host may be down, asleep or behind a firewall. Check the base URL and that the machine is reachable from this web server.',
+					'No answer from %s in time (connect timeout %s s, read timeout %d s) — the host may be down, asleep or behind a firewall.'
+						. ' Check the base URL and that the machine is reachable from this web server.',
 					$base,
-					$this->http->connect_timeout()
+					$this->http->connect_timeout(),
+					$this->http->read_timeout()
 				);
 			case Provider_Error::AUTH:
 				return sprintf(

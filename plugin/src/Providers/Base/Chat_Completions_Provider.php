@@ -199,7 +199,7 @@ abstract class Chat_Completions_Provider extends Abstract_Provider {
 	 * {@inheritDoc}
 	 */
 	public function models(): array {
-		$response = $this->http->request( 'GET', $this->base_url() . '/models', $this->headers(), null, 15 );
+		$response = $this->http->request( 'GET', $this->base_url() . '/models', $this->headers(), null, min( 15, $this->http->read_timeout() ) );
 		if ( $response->status >= 300 ) {
 			throw Http_Client::status_error( $response, $this->label() );
 		}

@@ -79,7 +79,7 @@ final class Local_Backend_Provider extends Anthropic_Messages_Provider {
 			case Provider_Error::TIMEOUT:
 				return sprintf(
 					/* translators: 1: base URL, 2: seconds */
-					__( 'No answer from %1$s within %2$s s — is that machine on and on this network? Find its address with ./get-local-ip.sh there; LAN access needs AW_BACKEND_HOST=0.0.0.0 and an API key, and the firewall must allow the port.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					__( 'No answer from %1$s in time (connect timeout %2$s s) — is that machine on and on this network? Find its address with ./get-local-ip.sh there; LAN access needs AW_BACKEND_HOST=0.0.0.0 and an API key, and the firewall must allow the port.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					$base,
 					$this->http->connect_timeout()
 				);

@@ -178,7 +178,7 @@ final class OpenRouter_Provider extends Chat_Completions_Provider {
 	 * @return array<string,mixed>
 	 */
 	protected function probe(): array {
-		$response = $this->http->request( 'GET', $this->base_url() . '/key', $this->headers(), null, 15 );
+		$response = $this->http->request( 'GET', $this->base_url() . '/key', $this->headers(), null, min( 15, $this->http->read_timeout() ) );
 		if ( 404 !== $response->status ) {
 			if ( $response->status >= 300 ) {
 				throw Http_Client::status_error( $response, $this->label() );
