@@ -92,9 +92,7 @@ final class Generation_Service {
 		try {
 			$routed = $this->router->chat( $route['chain'], $this->build_request( $params ), self::context( $request_id, $params ) );
 		} catch ( Routing_Failure $f ) {
-			$error = $f->to_wp_error();
-			$error->add_data( array_merge( (array) $error->get_error_data(), array( 'request_id' => $request_id ) ) );
-			return $error;
+			return $f->to_wp_error( $request_id );
 		}
 		/** @var Chat_Result $result */
 		$result = $routed->result;
@@ -203,7 +201,7 @@ final class Generation_Service {
 		try {
 			$routed = $this->router->image( $route['chain'], new Image_Request( (string) $params['prompt'], $model ), self::context( $request_id, array( 'task' => 'image' ) + $params ) );
 		} catch ( Routing_Failure $f ) {
-			return $f->to_wp_error();
+			return $f->to_wp_error( $request_id );
 		}
 		/** @var Image_Result $result */
 		$result = $routed->result;

@@ -52,8 +52,10 @@ final class Routing_Failure extends \RuntimeException {
 
 	/**
 	 * As a WP_Error with a stable `agentic_writer_*` code.
+	 *
+	 * @param string $request_id Request id, so the usage rows can be found.
 	 */
-	public function to_wp_error(): WP_Error {
+	public function to_wp_error( string $request_id = '' ): WP_Error {
 		return new WP_Error(
 			'agentic_writer_' . $this->error->error_code,
 			$this->message_for_person(),
@@ -63,6 +65,7 @@ final class Routing_Failure extends \RuntimeException {
 				'retryable'   => $this->error->is_retryable(),
 				'retry_after' => $this->error->retry_after,
 				'fallbacks'   => $this->fallbacks,
+				'request_id'  => $request_id,
 			)
 		);
 	}
