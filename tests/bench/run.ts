@@ -2,7 +2,7 @@
 // (each exports `run(): Promise<Record<string, number>>`), prints a table and writes
 // tests/bench/results/latest.json. A benchmark that throws is reported and makes the exit status 1.
 //   tsx tests/bench/run.ts [name-filter]
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -32,5 +32,8 @@ console.log( `${ 'metric'.padEnd( width ) }  value` );
 for ( const [ k, v ] of Object.entries( metrics ) ) {
 	console.log( `${ k.padEnd( width ) }  ${ v }` );
 }
-writeFileSync( join( root, 'tests/bench/results/latest.json' ), JSON.stringify( metrics, null, 2 ) + '\n' );
+// A filtered run updates its own metrics and keeps the others from the last full run.
+const out = join( root, 'tests/bench/results/latest.json' );
+const previous = filter && existsSync( out ) ? ( JSON.parse( readFileSync( out, 'utf8' ) ) as Record< string, number > ) : {};
+writeFileSync( out, JSON.stringify( { ...previous, ...metrics }, null, 2 ) + '\n' );
 process.exit( failed ? 1 : 0 );

@@ -7,7 +7,7 @@ export function percentile( samples: number[], p: number ): number {
 	}
 	const sorted = [ ...samples ].sort( ( a, b ) => a - b );
 	const rank = Math.min( sorted.length - 1, Math.max( 0, Math.ceil( ( p / 100 ) * sorted.length ) - 1 ) );
-	return sorted[ rank ];
+	return sorted[ rank ] ?? NaN;
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `n` times measured; returns milliseconds per run. */

@@ -1,0 +1,201 @@
+// The provider manager's cost inside WordPress (issue 4). Every figure is a difference against a
+// baseline timed in the same run, interleaved sample by sample so machine noise hits both alike:
+//   plugin_overhead_ms_p50        non-stream generate − no-op REST route − direct upstream call
+//   stream_ttft_added_ms_p50      first delta through WordPress − the upstream's own TTFT
+//   fallback_first_ms_p50         first delta when the local backend's port is closed and
+//                                 OpenRouter takes over − first delta with OpenRouter first
+//   fallback_breaker_open_ms_p50  the same with the local backend's breaker open
+//   stream_incremental            1 when the first delta arrives before a 5 × 300 ms upstream ends
+// The site's settings are snapshotted with PHP and put back afterwards; the mock runs in-process.
+import { execFileSync } from 'node:child_process';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+
+import { startMockUpstream } from '../mocks/upstream/index.ts';
+import { appAuth, siteInfo, type SiteInfo } from './wordpress.ts';
+import { percentile, round } from './stats.ts';
+
+interface Timed {
+	status: number;
+	total: number;
+	firstDelta: number;
+	body: string;
+}
+
+/** One HTTP request on a fresh connection (as WordPress makes upstream), timing the first SSE delta. */
+function timed( url: string, method: string, headers: Record< string, string >, body?: string ): Promise< Timed > {
+	return new Promise( ( resolve, reject ) => {
+		const t0 = performance.now();
+		let firstDelta = NaN;
+		let text = '';
+		const req = request( url, { method, headers, agent: false }, ( res ) => {
+			res.setEncoding( 'utf8' );
+			res.on( 'data', ( chunk: string ) => {
+				text += chunk;
+				if ( Number.isNaN( firstDelta ) && ( text.includes( 'event: delta' ) || text.includes( '"content":"M' ) || text.includes( 'text_delta' ) ) ) {
+					firstDelta = performance.now() - t0;
+				}
+			} );
+			res.on( 'end', () => resolve( { status: res.statusCode ?? 0, total: performance.now() - t0, firstDelta, body: text } ) );
+		} );
+		req.on( 'error', reject );
+		req.end( body );
+	} );
+}
+
+async function closedPort(): Promise< number > {
+	return new Promise( ( resolve ) => {
+		const s = createServer().listen( 0, '127.0.0.1', () => {
+			const port = ( s.address() as { port: number } ).port;
+			s.close( () => resolve( port ) );
+		} );
+	} );
+}
+
+/** Reads or writes the raw settings option through PHP (REST never returns keys). */
+function option( info: SiteInfo, value?: string ): string {
+	const code =
+		'$_SERVER["HTTP_HOST"]="127.0.0.1"; require getenv("AW_SITE") . "/wp-load.php";' +
+		'if ( getenv("AW_SET") !== false ) { $v = json_decode( getenv("AW_SET"), true ); null === $v ? delete_option("agentic_writer_settings") : update_option("agentic_writer_settings", $v, true); }' +
+		'echo wp_json_encode( get_option("agentic_writer_settings", null) );';
+	const env: NodeJS.ProcessEnv = { ...process.env, AW_SITE: info.path };
+	if ( value !== undefined ) {
+		env.AW_SET = value;
+	}
+	return execFileSync( 'php', [ '-r', code ], { env, encoding: 'utf8' } );
+}
+
+export async function run(): Promise< Record< string, number > > {
+	const info = siteInfo( 'sqlite' );
+	const auth = appAuth( info, 'admin' );
+	const mock = await startMockUpstream();
+	const saved = option( info );
+	const rest = ( path: string, body?: unknown, accept = 'application/json' ) =>
+		timed( `${ info.url }/wp-json/agentic-writer/v1${ path }`, body === undefined ? 'GET' : 'POST', {
+			authorization: auth,
+			accept,
+			'content-type': 'application/json',
+		}, body === undefined ? undefined : JSON.stringify( body ) );
+	const configure = async ( patch: unknown ) => {
+		const res = await rest( '/settings', patch );
+		if ( res.status !== 200 ) {
+			throw new Error( `POST settings → ${ res.status }: ${ res.body }` );
+		}
+	};
+	const n = 30;
+	try {
+		await configure( {
+			provider_mode: 'hybrid',
+			routing: { mode: 'simple', simple: { text: 'openrouter', image: 'openrouter' } },
+			providers: {
+				openrouter: { api_key: 'sk-or-bench-0123456789', base_url: `${ mock.url }/api/v1`, model: 'openai/gpt-4o-mini' },
+				local_backend: { api_key: 'local-bench-0123456789', base_url: `http://127.0.0.1:${ await closedPort() }` },
+			},
+			breaker: { failure_threshold: 100, cooldown_seconds: 3600 },
+			timeouts: { connect_seconds: 1, read_seconds: 30 },
+		} );
+
+		// 1. Non-stream overhead.
+		const chat = { task: 'chat', prompt: 'Benchmark', provider: 'openrouter' };
+		const upstreamBody = JSON.stringify( {
+			model: 'openai/gpt-4o-mini',
+			max_tokens: 4096,
+			messages: [ { role: 'system', content: 'You are a benchmark.' }, { role: 'user', content: 'Benchmark' } ],
+		} );
+		const direct = () =>
+			timed( `${ mock.url }/api/v1/chat/completions`, 'POST', { authorization: 'Bearer sk-or-bench', 'content-type': 'application/json' }, upstreamBody );
+		const gen: number[] = [];
+		const noop: number[] = [];
+		const up: number[] = [];
+		for ( let i = 0; i < n + 3; i++ ) {
+			const g = await rest( '/generate', chat );
+			const o = await timed( `${ info.url }/wp-json/agentic-writer/v1/status`, 'GET', { authorization: auth } );
+			const d = await direct();
+			if ( g.status !== 200 || o.status !== 200 || d.status !== 200 ) {
+				throw new Error( `overhead sample failed: ${ g.status } ${ o.status } ${ d.status }: ${ g.body.slice( 0, 300 ) }` );
+			}
+			if ( i >= 3 ) {
+				gen.push( g.total );
+				noop.push( o.total );
+				up.push( d.total );
+			}
+			mock.reset();
+		}
+
+		// 2. Streaming TTFT added, and the fallback paths, against OpenRouter-first streaming.
+		const prompt = 'Stream benchmark [[mock:ttft=20,chunks=5,delay=10]]';
+		const upstreamStream = JSON.stringify( {
+			model: 'openai/gpt-4o-mini',
+			stream: true,
+			messages: [ { role: 'user', content: prompt } ],
+		} );
+		const streamVia = async ( body: unknown ) => {
+			const r = await rest( '/generate', body, 'text/event-stream' );
+			if ( r.status !== 200 || Number.isNaN( r.firstDelta ) ) {
+				throw new Error( `stream sample failed: ${ r.status } ${ r.body.slice( 0, 300 ) }` );
+			}
+			return r;
+		};
+		const wpTtft: number[] = [];
+		const upTtft: number[] = [];
+		const fbTtft: number[] = [];
+		for ( let i = 0; i < n + 3; i++ ) {
+			const w = await streamVia( { task: 'writing', prompt } );
+			const u = await timed( `${ mock.url }/api/v1/chat/completions`, 'POST', { authorization: 'Bearer sk-or-bench', 'content-type': 'application/json' }, upstreamStream );
+			if ( i >= 3 ) {
+				wpTtft.push( w.firstDelta );
+				upTtft.push( u.firstDelta );
+			}
+			mock.reset();
+		}
+		await configure( { routing: { simple: { text: 'local_backend' } } } );
+		for ( let i = 0; i < n + 3; i++ ) {
+			const f = await streamVia( { task: 'writing', prompt } );
+			if ( ! f.body.includes( 'event: fallback' ) ) {
+				throw new Error( 'expected a fallback from the closed local backend' );
+			}
+			if ( i >= 3 ) {
+				fbTtft.push( f.firstDelta );
+			}
+			mock.reset();
+		}
+		await configure( { breaker: { failure_threshold: 1, cooldown_seconds: 3600 } } );
+		await streamVia( { task: 'writing', prompt } ); // opens the breaker
+		const openTtft: number[] = [];
+		for ( let i = 0; i < n + 3; i++ ) {
+			const f = await streamVia( { task: 'writing', prompt } );
+			if ( ! f.body.includes( '"reason":"circuit_open"' ) ) {
+				throw new Error( 'expected the breaker to be open' );
+			}
+			if ( i >= 3 ) {
+				openTtft.push( f.firstDelta );
+			}
+			mock.reset();
+		}
+
+		// 3. Incremental: 5 chunks, 300 ms apart.
+		await configure( { routing: { simple: { text: 'openrouter' } } } );
+		const slow = await streamVia( { task: 'writing', prompt: 'Incremental [[mock:chunks=5,delay=300]]' } );
+		const incremental = slow.firstDelta + 900 < slow.total ? 1 : 0;
+
+		const p50 = ( xs: number[] ) => percentile( xs, 50 );
+		const ownTtft = p50( wpTtft );
+		return {
+			plugin_overhead_ms_p50: round( p50( gen ) - p50( noop ) - p50( up ) ),
+			stream_ttft_added_ms_p50: round( ownTtft - p50( upTtft ) ),
+			fallback_first_ms_p50: round( p50( fbTtft ) - ownTtft ),
+			fallback_breaker_open_ms_p50: round( p50( openTtft ) - ownTtft ),
+			stream_incremental: incremental,
+			plugin_generate_ms_p50: round( p50( gen ) ),
+			plugin_noop_rest_ms_p50: round( p50( noop ) ),
+			plugin_upstream_direct_ms_p50: round( p50( up ) ),
+			plugin_stream_ttft_ms_p50: round( ownTtft ),
+			plugin_upstream_ttft_ms_p50: round( p50( upTtft ) ),
+			plugin_fallback_ttft_ms_p50: round( p50( fbTtft ) ),
+			plugin_breaker_open_ttft_ms_p50: round( p50( openTtft ) ),
+		};
+	} finally {
+		option( info, saved.trim() === 'null' ? 'null' : saved );
+		await mock.close();
+	}
+}
