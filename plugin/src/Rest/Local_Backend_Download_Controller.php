@@ -45,10 +45,15 @@ final class Local_Backend_Download_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * Absolute path of the zip inside the plugin.
+	 * Absolute path of the zip: inside the plugin unless a site points elsewhere.
 	 */
 	public static function zip_path(): string {
-		return Plugin::dir() . 'build/' . self::FILE_NAME;
+		/**
+		 * Filters where the local backend zip is read from (e.g. a copy outside the plugin folder).
+		 *
+		 * @param string $path Absolute path, default `plugin/build/agentic-writer-local-backend.zip`.
+		 */
+		return (string) apply_filters( 'agentic_writer_local_backend_zip_path', Plugin::dir() . 'build/' . self::FILE_NAME );
 	}
 
 	/**
@@ -141,10 +146,9 @@ final class Local_Backend_Download_Controller extends WP_REST_Controller {
 			return (bool) $served;
 		}
 		// The REST server already sent our headers with the status; drop its JSON type and marker.
-		header_remove( self::FILE_HEADER );
-		header( 'Content-Type: application/zip' );
-		while ( ob_get_level() > 0 ) {
-			ob_end_clean();
+		if ( ! headers_sent() ) {
+			header_remove( self::FILE_HEADER );
+			header( 'Content-Type: application/zip' );
 		}
 		readfile( self::zip_path() ); // phpcs:ignore
 		return true;

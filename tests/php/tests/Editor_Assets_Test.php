@@ -79,6 +79,26 @@ final class Editor_Assets_Test extends Test_Case {
 	}
 
 	/**
+	 * An entry that was never built is reported with the command to run, not enqueued broken.
+	 */
+	public function test_unbuilt_bundle_is_an_actionable_error(): void {
+		$result = ( new \AgenticWriter\Assets\Bundle( 'not-built' ) )->register();
+		$this->assertWPError( $result );
+	}
+
+	/**
+	 * Asserts a WP_Error with the bundle code and the build command.
+	 *
+	 * @param mixed $result Value.
+	 */
+	private function assertWPError( $result ): void {
+		$this->assertInstanceOf( \WP_Error::class, $result );
+		$this->assertSame( 'agentic_writer_bundle_missing', $result->get_error_code() );
+		$this->assertStringContainsString( 'npm run build', $result->get_error_message() );
+		$this->assertFalse( wp_script_is( 'agentic-writer-not-built', 'registered' ) );
+	}
+
+	/**
 	 * Subscribers cannot write posts: no sidebar.
 	 */
 	public function test_not_enqueued_for_subscribers(): void {

@@ -88,7 +88,50 @@ final class Local_Backend_Download_Route_Test extends Test_Case {
 	}
 
 	/**
-	 * Administrator in-process: file headers when the zip is there, 404 with advice when not.
+	 * Administrator in-process with a zip present: attachment headers, and the server streams it.
+	 */
+	public function test_admin_gets_the_zip_in_process(): void {
+		$zip = (string) tempnam( sys_get_temp_dir(), 'aw-backend-zip' );
+		file_put_contents( $zip, "PK\x05\x06" . str_repeat( "\0", 18 ) ); // An empty zip archive.
+		$use_zip = static fn (): string => $zip;
+		add_filter( 'agentic_writer_local_backend_zip_path', $use_zip );
+		try {
+			$response = $this->dispatch( 'admin' );
+			$this->assertSame( 200, $response->get_status() );
+			$headers = $response->get_headers();
+			$this->assertSame( 'application/zip', $headers['Content-Type'] );
+			$this->assertSame( 'attachment; filename="agentic-writer-local-backend.zip"', $headers['Content-Disposition'] );
+			$this->assertSame( '22', $headers['Content-Length'] );
+
+			ob_start();
+			$served = Local_Backend_Download_Controller::serve_file( false, $response, new WP_REST_Request( 'GET', self::ROUTE ), rest_get_server() );
+			$body = (string) ob_get_clean();
+			$this->assertTrue( $served );
+			$this->assertSame( (string) file_get_contents( $zip ), $body );
+		} finally {
+			remove_filter( 'agentic_writer_local_backend_zip_path', $use_zip );
+			unlink( $zip );
+		}
+	}
+
+	/**
+	 * Administrator in-process without the zip: 404 with a message saying how to get it.
+	 */
+	public function test_missing_zip_is_a_404_with_advice(): void {
+		$missing = static fn (): string => '/nonexistent/agentic-writer-local-backend.zip';
+		add_filter( 'agentic_writer_local_backend_zip_path', $missing );
+		try {
+			$response = $this->dispatch( 'admin' );
+		} finally {
+			remove_filter( 'agentic_writer_local_backend_zip_path', $missing );
+		}
+		$this->assertSame( 404, $response->get_status() );
+		$this->assertSame( 'agentic_writer_backend_zip_missing', $response->get_data()['code'] );
+		$this->assertStringContainsString( 'npm run build', $response->get_data()['message'] );
+	}
+
+	/**
+	 * Administrator in-process, with whatever this checkout has built.
 	 */
 	public function test_admin_in_process(): void {
 		$response = $this->dispatch( 'admin' );
