@@ -7,6 +7,13 @@
 foreach ( array( '_maybe_update_core', '_maybe_update_plugins', '_maybe_update_themes' ) as $aw_hook ) {
 	remove_action( 'admin_init', $aw_hook );
 }
+foreach ( array( 'load-plugins.php', 'load-update.php', 'load-update-core.php' ) as $aw_hook ) {
+	remove_action( $aw_hook, 'wp_update_plugins' );
+}
+foreach ( array( 'load-themes.php', 'load-update.php', 'load-update-core.php' ) as $aw_hook ) {
+	remove_action( $aw_hook, 'wp_update_themes' );
+}
+remove_action( 'init', 'wp_schedule_update_checks' );
 add_filter( 'pre_site_transient_update_core', '__return_null' );
 add_filter( 'pre_site_transient_update_plugins', '__return_null' );
 add_filter( 'pre_site_transient_update_themes', '__return_null' );
