@@ -120,6 +120,7 @@ case "$CMD" in
 		[ "$DB" = mariadb ] && mariadb_up
 		installed || make_site
 		[ $BARE = 1 ] || ln -sfn "$PLUGIN_SRC" "$SITE/wp-content/plugins/agentic-writer"
+		cp "$REPO"/scripts/wp/mu-plugins/*.php "$SITE/wp-content/mu-plugins/"   # the runtime's own fixes, kept current
 		serve
 		print_logins ;;
 	reset)
