@@ -170,7 +170,37 @@ final class Generate_Controller extends WP_REST_Controller {
 			exit;
 		}
 		$body = $service->generate( $params );
-		return is_wp_error( $body ) ? $body : new WP_REST_Response( $body, 200 );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		add_filter( 'rest_pre_echo_response', array( self::class, 'echo_with_length' ), PHP_INT_MAX, 3 );
+		return new WP_REST_Response( $body, 200 );
+	}
+
+	/**
+	 * Sends the JSON answer with a Content-Length, so the client has it all before PHP writes
+	 * the usage rows at shutdown (php -S and most servers close the connection only then).
+	 *
+	 * @param mixed           $result  Response data.
+	 * @param \WP_REST_Server $server  Server.
+	 * @param WP_REST_Request $request Request.
+	 * @return mixed Null when it sent the body itself.
+	 */
+	public static function echo_with_length( $result, $server, $request ) {
+		remove_filter( 'rest_pre_echo_response', array( self::class, 'echo_with_length' ), PHP_INT_MAX );
+		if ( ! is_array( $result ) || null !== $request->get_param( '_jsonp' ) || headers_sent() ) {
+			return $result;
+		}
+		/** This filter is documented in wp-includes/rest-api/class-wp-rest-server.php */
+		$options = (int) apply_filters( 'rest_json_encode_options', $request->has_param( '_pretty' ) ? JSON_PRETTY_PRINT : 0, $request );
+		$json    = wp_json_encode( $result, $options );
+		if ( false === $json ) {
+			return $result;
+		}
+		header( 'Content-Length: ' . strlen( $json ) );
+		echo $json; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON body, as WP_REST_Server would echo it.
+		flush();
+		return null;
 	}
 
 	/**

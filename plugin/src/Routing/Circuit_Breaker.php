@@ -26,6 +26,12 @@ final class Circuit_Breaker {
 
 	private const PREFIX = 'agentic_writer_breaker_';
 
+	private const CLOSED_STATE = array(
+		'failures'  => 0,
+		'opened_at' => null,
+		'probe_at'  => null,
+	);
+
 	/**
 	 * Builds a breaker.
 	 *
@@ -90,7 +96,7 @@ final class Circuit_Breaker {
 	public function record_success( string $id ): void {
 		$s = $this->read( $id );
 		if ( null !== $s['opened_at'] || 0 !== $s['failures'] ) {
-			delete_transient( self::key( $id ) );
+			$this->write( $id, self::CLOSED_STATE );
 		}
 	}
 
@@ -115,7 +121,7 @@ final class Circuit_Breaker {
 	 * @param string $id Provider id.
 	 */
 	public function reset( string $id ): void {
-		delete_transient( self::key( $id ) );
+		$this->write( $id, self::CLOSED_STATE );
 	}
 
 	/**
@@ -142,6 +148,11 @@ final class Circuit_Breaker {
 	 */
 	private function read( string $id ): array {
 		$raw = get_transient( self::key( $id ) );
+		if ( false === $raw ) {
+			// Stored once even when closed: a missing transient costs a query on every request.
+			$this->write( $id, self::CLOSED_STATE );
+			$raw = self::CLOSED_STATE;
+		}
 		return array(
 			'failures'  => (int) ( $raw['failures'] ?? 0 ),
 			'opened_at' => isset( $raw['opened_at'] ) ? (int) $raw['opened_at'] : null,

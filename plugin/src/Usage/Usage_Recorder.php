@@ -148,7 +148,7 @@ final class Usage_Recorder implements Provider {
 	 * @param array<string,mixed> $row Row.
 	 */
 	private function write( array $row ): void {
-		$this->repo->insert(
+		$this->repo->insert_after_response(
 			$row + array(
 				'request_id' => (string) ( $this->context['request_id'] ?? '' ),
 				'task_type'  => (string) ( $this->context['task_type'] ?? '' ),

@@ -71,7 +71,7 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 			),
 			$body['fallbacks']
 		);
-		$rows = $this->usage_rows( $body['request_id'] );
+		$rows = $this->usage_rows( $body['request_id'], 2 );
 		$this->assertCount( 2, $rows );
 		$this->assertSame( array( 'local_backend', 'error', $reason ), array( $rows[0]['provider'], $rows[0]['status'], $rows[0]['error_code'] ) );
 		$this->assertSame( array( 'openrouter', 'fallback', 'local_backend' ), array( $rows[1]['provider'], $rows[1]['status'], $rows[1]['fallback_from'] ) );
@@ -165,7 +165,7 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 		$done = $this->event( $out['events'], 'done' );
 		$this->assertTrue( $done['ok'] );
 		$this->assertSame( 'openrouter', $done['provider'] );
-		$rows = $this->usage_rows( $done['request_id'] );
+		$rows = $this->usage_rows( $done['request_id'], 2 );
 		$this->assertSame( array( 'error', 'fallback' ), array_column( $rows, 'status' ) );
 		$this->assertNotNull( $rows[1]['ttft_ms'] );
 	}
@@ -275,7 +275,7 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 	 */
 	public function test_fallbacks_are_summarised_in_an_admin_notice(): void {
 		$this->script( self::LOCAL_PATH, 'status=503' );
-		$this->generate();
+		$this->usage_rows( $this->generate()['json']['request_id'], 2 );
 		wp_cache_flush();
 		$this->act_as( 'admin' );
 		ob_start();

@@ -377,14 +377,24 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 	}
 
 	/**
-	 * Usage rows written for a request.
+	 * Usage rows written for a request. The site writes them after the answer has gone out,
+	 * so this waits (up to 5 s) for the expected number.
 	 *
 	 * @param string $request_id Request id.
+	 * @param int    $expected   Rows to wait for.
 	 * @return array<int,array<string,mixed>>
 	 */
-	protected function usage_rows( string $request_id ): array {
-		wp_cache_flush();
-		return ( new Usage_Repository() )->find_by_request( $request_id );
+	protected function usage_rows( string $request_id, int $expected = 1 ): array {
+		$deadline = microtime( true ) + 5;
+		do {
+			$rows = ( new Usage_Repository() )->find_by_request( $request_id );
+			if ( count( $rows ) >= $expected ) {
+				usleep( 50_000 );
+				return ( new Usage_Repository() )->find_by_request( $request_id );
+			}
+			usleep( 20_000 );
+		} while ( microtime( true ) < $deadline );
+		return $rows;
 	}
 
 	/**
