@@ -196,6 +196,27 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 	}
 
 	/**
+	 * A browser that goes away cancels the upstream request: the usage row says so long before
+	 * the upstream would have finished, and the provider is not blamed.
+	 */
+	public function test_browser_disconnect_cancels_the_upstream_request(): void {
+		$this->configure( array( 'routing' => array( 'simple' => array( 'text' => 'openrouter' ) ) ) );
+		$out  = $this->sse(
+			array(
+				'task'   => 'writing',
+				'prompt' => 'Leave early [[mock:chunks=10,delay=400]]',
+			),
+			'admin',
+			1
+		);
+		$rows = $this->usage_rows( $this->event( $out['events'], 'start' )['request_id'] );
+		$this->assertCount( 1, $rows );
+		$this->assertSame( array( 'error', 'client_aborted' ), array( $rows[0]['status'], $rows[0]['error_code'] ) );
+		$this->assertLessThan( 3000, (int) $rows[0]['latency_ms'], 'cancelled, not run to the end (3.6 s)' );
+		$this->assertSame( 'closed', $this->breaker_state( 'openrouter' ) );
+	}
+
+	/**
 	 * Breaker: opens after the threshold (no more calls), half-open after the cool-down, closes
 	 * when the probe succeeds.
 	 */
@@ -290,15 +311,17 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 	}
 
 	/**
-	 * The local backend's breaker state as the providers route reports it.
+	 * A provider's breaker state as the providers route reports it.
+	 *
+	 * @param string $id Provider id.
 	 */
-	private function breaker_state(): string {
+	private function breaker_state( string $id = 'local_backend' ): string {
 		$list = $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['providers'];
 		foreach ( $list as $p ) {
-			if ( 'local_backend' === $p['id'] ) {
+			if ( $id === $p['id'] ) {
 				return $p['breaker']['state'];
 			}
 		}
-		$this->fail( 'local_backend missing from the providers route' );
+		$this->fail( "{$id} missing from the providers route" );
 	}
 }

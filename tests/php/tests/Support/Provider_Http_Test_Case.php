@@ -270,11 +270,12 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 	/**
 	 * POST generate with Accept: text/event-stream; returns the parsed events with arrival times.
 	 *
-	 * @param array<string,mixed> $body Body.
-	 * @param string              $role Role.
+	 * @param array<string,mixed> $body        Body.
+	 * @param string              $role        Role.
+	 * @param int|null            $hang_up_after Close the connection after this many deltas (a browser tab closed).
 	 * @return array{status:int,headers:array<string,string>,events:array<int,array{type:string,data:array<string,mixed>,ms:float}>,raw:string}
 	 */
-	protected function sse( array $body, string $role = 'admin' ): array {
+	protected function sse( array $body, string $role = 'admin', ?int $hang_up_after = null ): array {
 		$received = array();
 		$raw      = '';
 		$events   = array();
@@ -297,7 +298,7 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 					}
 					return strlen( $line );
 				},
-				CURLOPT_WRITEFUNCTION  => static function ( $h, string $chunk ) use ( &$raw, &$buffer, &$events, $start ): int {
+				CURLOPT_WRITEFUNCTION  => static function ( $h, string $chunk ) use ( &$raw, &$buffer, &$events, $start, $hang_up_after ): int {
 					$raw    .= $chunk;
 					$buffer .= $chunk;
 					while ( false !== ( $pos = strpos( $buffer, "\n\n" ) ) ) {
@@ -319,6 +320,9 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 								'ms'   => ( microtime( true ) - $start ) * 1000,
 							);
 						}
+					}
+					if ( null !== $hang_up_after && count( array_filter( $events, static fn ( array $e ): bool => 'delta' === $e['type'] ) ) >= $hang_up_after ) {
+						return 0;
 					}
 					return strlen( $chunk );
 				},
