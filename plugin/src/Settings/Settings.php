@@ -21,6 +21,9 @@ final class Settings {
 
 	public const OPTION = 'agentic_writer_settings';
 
+	/** Where the OpenRouter-only predecessor kept its settings. */
+	public const LEGACY_OPTION = 'wp_agentic_writer_settings';
+
 	public const TASKS = array( 'chat', 'clarity', 'planning', 'writing', 'refinement', 'image' );
 
 	public const MODES = array( 'cloud', 'local', 'hybrid' );
@@ -90,8 +93,8 @@ final class Settings {
 	 */
 	public static function schema(): array {
 		$key      = array(
-			'description' => 'API key. Write-only: GET returns api_key_set and api_key_hint instead; an empty value keeps the stored key.',
-			'type'        => 'string',
+			'description' => 'API key. Write-only: GET returns api_key_set and api_key_hint instead; an empty value keeps the stored key, null removes it.',
+			'type'        => array( 'string', 'null' ),
 			'maxLength'   => 1000,
 		);
 		$url      = array(
@@ -233,10 +236,33 @@ final class Settings {
 	 */
 	public static function stored(): array {
 		if ( null === self::$cache ) {
-			$raw         = get_option( self::OPTION, array() );
+			$raw         = get_option( self::OPTION, false );
+			$raw         = false === $raw ? self::import_legacy() : $raw;
 			self::$cache = self::merge( self::defaults(), is_array( $raw ) ? $raw : array() );
 		}
 		return self::$cache;
+	}
+
+	/**
+	 * A site upgrading from the OpenRouter-only plugin keeps working: its OpenRouter key and
+	 * model (option `wp_agentic_writer_settings`) become this plugin's, once.
+	 *
+	 * @return array<string,mixed> The imported settings (empty when there was nothing to import).
+	 */
+	private static function import_legacy(): array {
+		$legacy = get_option( self::LEGACY_OPTION, false );
+		$key    = is_array( $legacy ) ? trim( (string) ( $legacy['openrouter_api_key'] ?? '' ) ) : '';
+		if ( '' === $key ) {
+			return array();
+		}
+		$openrouter = array( 'api_key' => Secret_Box::seal( $key ) );
+		$model      = trim( (string) ( $legacy['openrouter_model'] ?? $legacy['default_model'] ?? '' ) );
+		if ( '' !== $model ) {
+			$openrouter['model'] = $model;
+		}
+		$imported = array( 'providers' => array( 'openrouter' => $openrouter ) );
+		update_option( self::OPTION, self::merge( self::defaults(), $imported ), true );
+		return $imported;
 	}
 
 	/**
@@ -410,8 +436,12 @@ final class Settings {
 	 * @return array<string,mixed>
 	 */
 	private static function merge_one( array $stored, array $posted ): array {
-		$key = isset( $posted['api_key'] ) ? trim( (string) $posted['api_key'] ) : '';
+		$remove = array_key_exists( 'api_key', $posted ) && null === $posted['api_key'];
+		$key    = isset( $posted['api_key'] ) ? trim( (string) $posted['api_key'] ) : '';
 		unset( $posted['api_key'] );
+		if ( $remove ) {
+			$stored['api_key'] = '';
+		}
 		foreach ( $posted as $name => $value ) {
 			$stored[ $name ] = is_string( $value ) ? trim( $value ) : $value;
 		}

@@ -125,4 +125,50 @@ final class Settings_Route_Test extends Provider_Http_Test_Case {
 		$this->assertSame( 'openai_compatible:ollama', $answer['provider'] );
 		$this->assertSame( 'llama-3.1-8b', $answer['model'] );
 	}
+
+	/**
+	 * A null key removes the stored one.
+	 */
+	public function test_null_key_removes_it(): void {
+		$response = $this->rest( 'POST', '/agentic-writer/v1/settings', 'admin', array( 'providers' => array( 'anthropic' => array( 'api_key' => null ) ) ) );
+		$this->assertSame( 200, $response['status'], $response['body'] );
+		$this->assertFalse( $response['json']['providers']['anthropic']['api_key_set'] );
+		$this->assertTrue( $response['json']['providers']['openrouter']['api_key_set'] );
+		foreach ( $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['providers'] as $p ) {
+			if ( 'anthropic' === $p['id'] ) {
+				$this->assertFalse( $p['configured'] );
+			}
+		}
+	}
+
+	/**
+	 * A site coming from the OpenRouter-only plugin keeps its key and model, and every task
+	 * goes to OpenRouter as before.
+	 */
+	public function test_openrouter_only_predecessor_is_imported(): void {
+		delete_option( Settings::OPTION );
+		update_option(
+			Settings::LEGACY_OPTION,
+			array(
+				'openrouter_api_key' => 'sk-or-legacy-0123456789',
+				'openrouter_model'   => 'openai/gpt-4o',
+			)
+		);
+		Settings::flush_cache();
+		try {
+			$settings = $this->rest( 'GET', '/agentic-writer/v1/settings' )['json'];
+			$this->assertTrue( $settings['providers']['openrouter']['api_key_set'] );
+			$this->assertSame( '…6789', $settings['providers']['openrouter']['api_key_hint'] );
+			$this->assertSame( 'openai/gpt-4o', $settings['providers']['openrouter']['model'] );
+			$this->assertSame( 'cloud', $settings['provider_mode'] );
+			$routing = $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['routing'];
+			foreach ( Settings::TASKS as $task ) {
+				$this->assertSame( array( 'openrouter' ), $routing[ $task ]['chain'], $task );
+			}
+			wp_cache_flush();
+			$this->assertIsArray( get_option( Settings::OPTION ), 'imported once, then stored' );
+		} finally {
+			delete_option( Settings::LEGACY_OPTION );
+		}
+	}
 }
