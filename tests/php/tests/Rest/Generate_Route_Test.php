@@ -123,6 +123,22 @@ final class Generate_Route_Test extends Provider_Http_Test_Case {
 	}
 
 	/**
+	 * A long wait for the first token is bridged with SSE comments, so proxies keep the
+	 * connection open.
+	 */
+	public function test_keep_alive_comments_during_long_waits(): void {
+		$out = $this->sse(
+			array(
+				'task'   => 'writing',
+				'prompt' => 'Think first [[mock:ttft=3500,chunks=1]]',
+			)
+		);
+		$this->assertSame( array( 'start', 'delta', 'usage', 'done' ), self::types( $out['events'] ) );
+		$before_delta = substr( $out['raw'], 0, (int) strpos( $out['raw'], 'event: delta' ) );
+		$this->assertStringContainsString( ": keep-alive\n\n", $before_delta );
+	}
+
+	/**
 	 * Clarity and planning parse and validate JSON; an answer that does not match says so.
 	 */
 	public function test_structured_tasks_validate_the_answer(): void {
