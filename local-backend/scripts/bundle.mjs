@@ -4,13 +4,15 @@
  * node_modules beside it. CommonJS because a lone `.js` file is CommonJS to Node 20.
  */
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
 const root = fileURLToPath( new URL( '..', import.meta.url ) );
 mkdirSync( `${ root }dist`, { recursive: true } );
+// In the repo this workspace is "type": "module"; the bundle beside this file is CommonJS, as in the zip.
+writeFileSync( `${ root }dist/package.json`, '{ "type": "commonjs" }\n' );
 
 const result = await build( {
 	entryPoints: [ `${ root }src/index.ts` ],

@@ -27,7 +27,7 @@ function makePool( size: number ) {
 		const w = new FakeWarm( key );
 		spawned.push( w );
 		return w;
-	}, 'sonnet' );
+	}, 'sonnet', 0 );
 	pool.start();
 	return { pool, spawned };
 }
@@ -67,4 +67,22 @@ test( 'close kills every idle process', async () => {
 	await pool.close();
 	assert.ok( spawned.every( ( w ) => w.killed ) );
 	assert.equal( pool.take( 'sonnet' ), undefined );
+} );
+
+test( 'a refill waits for the request to end (or the delay) so it does not slow that request', async () => {
+	const spawned: FakeWarm[] = [];
+	const pool = new WarmPool<FakeWarm>( 1, ( key ) => {
+		const w = new FakeWarm( key );
+		spawned.push( w );
+		return w;
+	}, 'sonnet', 100 );
+	pool.start();
+	assert.ok( pool.take( 'sonnet' ) );
+	assert.equal( spawned.length, 1, 'not refilled while the request starts' );
+	pool.refillNow();
+	assert.equal( spawned.length, 2, 'refilled once the request ended' );
+	assert.ok( pool.take( 'sonnet' ) );
+	await new Promise( ( r ) => setTimeout( r, 150 ) );
+	assert.equal( spawned.length, 3, 'refilled after the delay even while the request runs' );
+	await pool.close();
 } );

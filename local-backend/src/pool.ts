@@ -25,14 +25,21 @@ export class WarmPool<T extends Warm> {
 	private wantedKey: string;
 	private failures = 0;
 	private retryTimer: NodeJS.Timeout | undefined;
+	private refillTimer: NodeJS.Timeout | undefined;
 	private closed = false;
 	private warm = 0;
 	private cold = 0;
 
+	/**
+	 * `refillDelayMs`: a CLI starting up takes a core for most of a second; starting the
+	 * replacement right when a request takes a process would slow that very request's first
+	 * token. So refills wait until the request ends (`refillNow`) or this delay passes.
+	 */
 	constructor(
 		private readonly size: number,
 		private readonly spawn: ( key: string ) => T,
-		defaultKey: string
+		defaultKey: string,
+		private readonly refillDelayMs = 1500
 	) {
 		this.wantedKey = defaultKey;
 	}
@@ -49,7 +56,7 @@ export class WarmPool<T extends Warm> {
 		if ( chosen ) {
 			this.idle.splice( this.idle.indexOf( chosen ), 1 );
 			this.warm++;
-			this.refill();
+			this.refillLater();
 			return chosen;
 		}
 		this.cold++;
@@ -59,7 +66,7 @@ export class WarmPool<T extends Warm> {
 			this.idle.splice( this.idle.indexOf( stale ), 1 );
 			void stale.kill();
 		}
-		this.refill();
+		this.refillLater();
 		return undefined;
 	}
 
@@ -74,11 +81,28 @@ export class WarmPool<T extends Warm> {
 		};
 	}
 
+	/** A request has ended: its core is free for a replacement now. */
+	refillNow(): void {
+		clearTimeout( this.refillTimer );
+		this.refillTimer = undefined;
+		this.refill();
+	}
+
 	async close(): Promise<void> {
 		this.closed = true;
 		clearTimeout( this.retryTimer );
+		clearTimeout( this.refillTimer );
 		const all = this.idle.splice( 0 );
 		await Promise.all( all.map( ( p ) => p.kill() ) );
+	}
+
+	private refillLater(): void {
+		if ( this.refillDelayMs === 0 ) {
+			this.refill();
+			return;
+		}
+		this.refillTimer ??= setTimeout( () => this.refillNow(), this.refillDelayMs );
+		this.refillTimer.unref();
 	}
 
 	private refill(): void {

@@ -196,8 +196,10 @@ export class ClaudeDriver implements Driver {
 		const deadline = AbortSignal.timeout( this.options.timeoutMs );
 		const signal = AbortSignal.any( [ request.signal, deadline ] );
 		try {
-			cli.send( { type: 'control_request', request_id: 'aw-init', request: { subtype: 'initialize', systemPrompt: request.system } } );
-			cli.send( { type: 'user', message: { role: 'user', content: request.prompt }, parent_tool_use_id: null, session_id: '' } );
+			cli.send(
+				{ type: 'control_request', request_id: 'aw-init', request: { subtype: 'initialize', systemPrompt: request.system } },
+				{ type: 'user', message: { role: 'user', content: request.prompt }, parent_tool_use_id: null, session_id: '' }
+			);
 			// stdin stays open: a CLI still starting up exits on EOF before reading the turn.
 			const translator = new StreamJsonTranslator( ( source ) => this.costKind( source ) );
 			let heard = false;
@@ -228,6 +230,7 @@ export class ClaudeDriver implements Driver {
 			this.running.delete( cli );
 			// Taken once, never reused: the process ends with its request.
 			await cli.kill();
+			this.pool.refillNow();
 		}
 	}
 

@@ -89,9 +89,10 @@ export class CliProcess {
 		this.lineHook = hook;
 	}
 
-	send( message: unknown ): void {
+	/** Several messages go in one write. */
+	send( ...messages: unknown[] ): void {
 		if ( this.child.stdin.writable ) {
-			this.child.stdin.write( `${ JSON.stringify( message ) }\n` );
+			this.child.stdin.write( messages.map( ( m ) => `${ JSON.stringify( m ) }\n` ).join( '' ) );
 		}
 	}
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { flattenConversation, type Turn } from '../conversation.ts';
 import type { CostKind, StopReason, Usage } from '../drivers/types.ts';
 import { ApiError, type ErrorKind, errorBody } from '../middleware/errors.ts';
-import { openEventStream, writeEvent } from './sse.ts';
+import { formatEvent, openEventStream, writeEvent, writeRaw } from './sse.ts';
 
 const block = z.looseObject( { type: z.string() } );
 
@@ -145,12 +145,13 @@ export class AnthropicStream {
 	start( id: string, model: string, usage: Usage ): void {
 		openEventStream( this.res );
 		this.opened = true;
-		writeEvent(
+		writeRaw(
 			this.res,
-			{ type: 'message_start', message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: Math.max( 1, usage.output_tokens ) } } },
-			'message_start'
+			formatEvent(
+				{ type: 'message_start', message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: Math.max( 1, usage.output_tokens ) } } },
+				'message_start'
+			) + formatEvent( { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start' )
 		);
-		writeEvent( this.res, { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start' );
 	}
 
 	text( text: string ): void {
@@ -158,9 +159,12 @@ export class AnthropicStream {
 	}
 
 	end( stopReason: StopReason, usage: Usage, costUsd: number | null, costKind: CostKind ): void {
-		writeEvent( this.res, { type: 'content_block_stop', index: 0 }, 'content_block_stop' );
-		writeEvent( this.res, { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: usageBlock( usage, costUsd, costKind ) }, 'message_delta' );
-		writeEvent( this.res, { type: 'message_stop' }, 'message_stop' );
+		writeRaw(
+			this.res,
+			formatEvent( { type: 'content_block_stop', index: 0 }, 'content_block_stop' ) +
+				formatEvent( { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: usageBlock( usage, costUsd, costKind ) }, 'message_delta' ) +
+				formatEvent( { type: 'message_stop' }, 'message_stop' )
+		);
 		this.res.end();
 	}
 

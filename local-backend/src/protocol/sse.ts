@@ -4,6 +4,7 @@
 
 import type { Response } from 'express';
 
+/** Headers are not flushed alone: they leave with the first event, in one packet. */
 export function openEventStream( res: Response ): void {
 	res.status( 200 );
 	res.set( {
@@ -12,14 +13,21 @@ export function openEventStream( res: Response ): void {
 		Connection: 'keep-alive',
 		'X-Accel-Buffering': 'no',
 	} );
-	res.flushHeaders();
 	// Nagle would hold small deltas back for tens of milliseconds.
 	res.socket?.setNoDelay( true );
 }
 
+export function formatEvent( data: unknown, event?: string ): string {
+	return `${ event ? `event: ${ event }\n` : '' }data: ${ typeof data === 'string' ? data : JSON.stringify( data ) }\n\n`;
+}
+
 export function writeEvent( res: Response, data: unknown, event?: string ): void {
+	writeRaw( res, formatEvent( data, event ) );
+}
+
+export function writeRaw( res: Response, text: string ): void {
 	if ( res.writableEnded || res.destroyed ) {
 		return;
 	}
-	res.write( `${ event ? `event: ${ event }\n` : '' }data: ${ typeof data === 'string' ? data : JSON.stringify( data ) }\n\n` );
+	res.write( text );
 }
