@@ -9,7 +9,7 @@ import { type Config, ConfigError, helpText, loadConfig } from './config.ts';
 import { createDrivers } from './drivers/registry.ts';
 import type { PoolStats } from './drivers/types.ts';
 import type { LimiterStats } from './middleware/limits.ts';
-import { createBackend } from './server.ts';
+import { type BackendOptions, createBackend } from './server.ts';
 
 export interface RunningBackend {
 	url: string;
@@ -21,10 +21,10 @@ export interface RunningBackend {
 	stop(): Promise<void>;
 }
 
-export async function startBackend( config: Config, env: NodeJS.ProcessEnv = process.env ): Promise<RunningBackend> {
+export async function startBackend( config: Config, env: NodeJS.ProcessEnv = process.env, options: BackendOptions = {} ): Promise<RunningBackend> {
 	const drivers = createDrivers( config, env );
 	await Promise.all( drivers.map( ( d ) => d.start() ) );
-	const backend = createBackend( config, drivers );
+	const backend = createBackend( config, drivers, options );
 	const server = backend.app.listen( config.port, config.host );
 	await new Promise<void>( ( resolve, reject ) => {
 		server.once( 'listening', resolve );
@@ -60,18 +60,25 @@ async function main(): Promise<void> {
 		process.stdout.write( helpText() );
 		return;
 	}
+	const major = Number( process.versions.node.split( '.' )[ 0 ] );
+	if ( major < 20 ) {
+		process.stderr.write( `agentic-writer local backend: Node.js ${ process.version } is too old; install Node.js 20 or newer (https://nodejs.org)\n` );
+		process.exit( 2 );
+	}
 	let running: RunningBackend;
 	try {
-		running = await startBackend( loadConfig( process.env, argv ) );
+		running = await startBackend( loadConfig( process.env, argv ), process.env, { logRequests: true } );
 	} catch ( error ) {
 		process.stderr.write( `agentic-writer local backend: ${ error instanceof Error ? error.message : String( error ) }\n` );
 		process.exit( 2 );
 	}
 	const { config } = running;
+	// The whole key on a terminal; a log file (start.sh) gets only its end.
+	const shown = process.stdout.isTTY ? config.apiKey : `…${ config.apiKey.slice( -4 ) }`;
 	const keyLine =
 		config.apiKeySource === 'none'
 			? 'API key:  none (AW_BACKEND_API_KEY is empty; loopback only)'
-			: `API key:  ${ config.apiKey }${ config.apiKeySource === 'env' ? ' (from AW_BACKEND_API_KEY)' : ` (kept in ${ config.keyFile })` }`;
+			: `API key:  ${ shown }${ config.apiKeySource === 'env' ? ' (from AW_BACKEND_API_KEY)' : ` (kept in ${ config.keyFile })` }`;
 	process.stdout.write( `Agentic Writer local backend listening on ${ running.url }\nBase URL: ${ running.url }\n${ keyLine }\n` );
 	let stopping = false;
 	for ( const signal of [ 'SIGTERM', 'SIGINT', 'SIGHUP' ] as const ) {

@@ -2,7 +2,7 @@
  * The express app, without listening: routes, auth, body limit, errors. `close()` ends every child.
  */
 
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 
 import type { Config } from './config.ts';
 import type { Driver } from './drivers/types.ts';
@@ -20,18 +20,27 @@ export interface Backend {
 	close(): Promise<void>;
 }
 
-export function createBackend( config: Config, drivers: Driver[] ): Backend {
+export interface BackendOptions {
+	/** One line per request (method, path, status, ms, model; never content) to stdout. */
+	logRequests?: boolean;
+	keepAliveMs?: number;
+}
+
+export function createBackend( config: Config, drivers: Driver[], options: BackendOptions = {} ): Backend {
 	const driver = drivers[ 0 ];
 	if ( ! driver ) {
 		throw new Error( 'no CLI driver configured' );
 	}
 	const limiter = new ConcurrencyLimiter( config.concurrency, config.queue );
 	const shutdown = new AbortController();
-	const ctx = { driver, limiter, shutdown: shutdown.signal };
+	const ctx = { driver, limiter, shutdown: shutdown.signal, keepAliveMs: options.keepAliveMs ?? 15_000 };
 
 	const app = express();
 	app.disable( 'x-powered-by' );
 	app.set( 'etag', false );
+	if ( options.logRequests ) {
+		app.use( requestLog );
+	}
 
 	app.head( '/', ( _req, res ) => {
 		res.status( 200 ).end();
@@ -62,3 +71,14 @@ export function createBackend( config: Config, drivers: Driver[] ): Backend {
 		},
 	};
 }
+
+const requestLog: RequestHandler = ( req, res, next ) => {
+	const started = performance.now();
+	res.on( 'close', () => {
+		const model = typeof req.body?.model === 'string' ? ` model=${ req.body.model }` : '';
+		const outcome = res.writableFinished ? String( res.statusCode ) : `${ res.statusCode } client-gone`;
+		const failure = typeof res.locals.failure === 'string' ? ` ${ res.locals.failure }` : '';
+		process.stdout.write( `${ new Date().toISOString() } ${ req.method } ${ req.originalUrl.split( '?' )[ 0 ] } ${ outcome } ${ Math.round( performance.now() - started ) }ms${ model }${ failure }\n` );
+	} );
+	next();
+};

@@ -15,7 +15,7 @@ let backend: RunningBackend;
 
 before( async () => {
 	mock = await startMockUpstream();
-	backend = await startTestBackend( mock.url, { pool: 0, stallMs: 1500, concurrency: 4, queue: 4 } );
+	backend = await startTestBackend( mock.url, { pool: 0, stallMs: 1500, concurrency: 4, queue: 4, keepAliveMs: 200 } );
 } );
 
 afterEach( async () => {
@@ -112,6 +112,19 @@ describe( 'upstream failures', () => {
 		const res = await postJson( `${ backend.url }/v1/messages`, ask( 'drop [[mock:drop_after=1]]' ) );
 		assert.equal( res.status, 502 );
 		assert.equal( ( await errorOf( res ) ).type, 'api_error' );
+	} );
+} );
+
+describe( 'slow streams', () => {
+	test( 'a pause between deltas is filled with ping events (Anthropic) and comments (OpenAI)', async () => {
+		const res = await postJson( `${ backend.url }/v1/messages`, ask( 'slow [[mock:chunks=3,delay=700]]', { stream: true } ) );
+		const list = await events( res );
+		assert.ok( list.some( ( [ e ] ) => e === 'ping' ), 'ping events while waiting' );
+		assert.equal( list[ list.length - 1 ]?.[ 0 ], 'message_stop' );
+		const chat = await postJson( `${ backend.url }/v1/chat/completions`, { model: 'sonnet', stream: true, messages: [ { role: 'user', content: 'slow [[mock:chunks=3,delay=700]]' } ] } );
+		const text = await chat.text();
+		assert.match( text, /^: keep-alive$/m );
+		assert.match( text, /data: \[DONE\]\n\n$/ );
 	} );
 } );
 

@@ -58,6 +58,7 @@ export interface TestBackendOptions {
 	bodyLimit?: string;
 	bin?: string;
 	env?: NodeJS.ProcessEnv;
+	keepAliveMs?: number;
 }
 
 export async function startTestBackend( upstreamUrl: string, options: TestBackendOptions = {} ): Promise<RunningBackend> {
@@ -72,7 +73,7 @@ export async function startTestBackend( upstreamUrl: string, options: TestBacken
 		AW_BACKEND_TIMEOUT_MS: String( options.timeoutMs ?? 60_000 ),
 		AW_BACKEND_BODY_LIMIT: options.bodyLimit ?? '1mb',
 	} );
-	return startBackend( config, options.env ?? offlineCliEnv( upstreamUrl ) );
+	return startBackend( config, options.env ?? offlineCliEnv( upstreamUrl ), { keepAliveMs: options.keepAliveMs } );
 }
 
 function parentOf( pid: number ): number | undefined {

@@ -168,7 +168,8 @@ export class ClaudeDriver implements Driver {
 	}
 
 	status(): DriverStatus {
-		return { ...this.probe, ready: this.probe.version !== null && ( this.options.poolSize === 0 || this.pool.stats().ready > 0 ) };
+		// Ready: the CLI runs and is not known to be logged out. Pool figures are reported apart.
+		return { ...this.probe, ready: this.probe.version !== null && this.probe.logged_in !== false };
 	}
 
 	poolStats(): PoolStats {

@@ -84,9 +84,15 @@ export function errorBody( error: ApiError, dialect: Dialect ): Record<string, u
 	return { error: { message: error.message, type, param: error.param ?? null, code } };
 }
 
+/** For the request log: why a request failed (never its content). */
+export function noteError( res: Response, error: ApiError ): void {
+	res.locals.failure = `${ error.kind }: ${ error.message }`;
+}
+
 export function sendError( req: Request, res: Response, raw: unknown ): void {
 	const error = ApiError.from( raw );
 	const dialect = dialectOf( req );
+	noteError( res, error );
 	if ( error.retryAfterSeconds !== undefined ) {
 		res.set( 'Retry-After', String( Math.max( 1, Math.ceil( error.retryAfterSeconds ) ) ) );
 	}

@@ -168,6 +168,10 @@ export class AnthropicStream {
 		this.res.end();
 	}
 
+	ping(): void {
+		writeEvent( this.res, { type: 'ping' }, 'ping' );
+	}
+
 	/** After the stream has started the status is sent already: the error goes in an `error` event. */
 	fail( error: ApiError ): void {
 		writeEvent( this.res, errorBody( error, 'anthropic' ), 'error' );

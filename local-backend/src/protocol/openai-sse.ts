@@ -10,7 +10,7 @@ import { flattenConversation, type Turn } from '../conversation.ts';
 import type { CostKind, StopReason, Usage } from '../drivers/types.ts';
 import { ApiError, errorBody } from '../middleware/errors.ts';
 import type { Outcome } from './anthropic-sse.ts';
-import { openEventStream, writeEvent } from './sse.ts';
+import { openEventStream, writeEvent, writeRaw } from './sse.ts';
 
 const part = z.looseObject( { type: z.string() } );
 
@@ -167,6 +167,11 @@ export class OpenAIStream {
 		}
 		writeEvent( this.res, '[DONE]' );
 		this.res.end();
+	}
+
+	/** An SSE comment: clients skip it. */
+	ping(): void {
+		writeRaw( this.res, ': keep-alive\n\n' );
 	}
 
 	fail( error: ApiError ): void {

@@ -6,7 +6,7 @@
 import type { Request, Response } from 'express';
 
 import type { CostKind, Driver, StopReason, Usage } from '../drivers/types.ts';
-import { ApiError } from '../middleware/errors.ts';
+import { ApiError, noteError } from '../middleware/errors.ts';
 import type { ConcurrencyLimiter } from '../middleware/limits.ts';
 import type { Outcome } from '../protocol/anthropic-sse.ts';
 
@@ -16,6 +16,8 @@ export interface StreamSink {
 	text( text: string ): void;
 	end( stopReason: StopReason, usage: Usage, costUsd: number | null, costKind: CostKind ): void;
 	fail( error: ApiError ): void;
+	/** Keeps an idle stream alive through proxies and client read timeouts. */
+	ping(): void;
 }
 
 export interface GenerationContext {
@@ -23,6 +25,8 @@ export interface GenerationContext {
 	limiter: ConcurrencyLimiter;
 	/** Aborted when the server shuts down. */
 	shutdown: AbortSignal;
+	/** Silence on a started stream longer than this sends a ping. */
+	keepAliveMs: number;
 }
 
 export interface GenerationInput {
@@ -42,8 +46,18 @@ export async function runGeneration( ctx: GenerationContext, req: Request, res: 
 	const signal = AbortSignal.any( [ client.signal, ctx.shutdown ] );
 	const release = await ctx.limiter.acquire( signal );
 	const outcome: Outcome = { id: '', model: input.model, text: '', stopReason: 'end_turn', usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }, costUsd: null, costKind: 'subscription' };
+	let lastWrite = performance.now();
+	const keepAlive = sink
+		? setInterval( () => {
+				if ( sink.started && performance.now() - lastWrite >= ctx.keepAliveMs ) {
+					sink.ping();
+					lastWrite = performance.now();
+				}
+			}, Math.max( 50, ctx.keepAliveMs / 2 ) )
+		: undefined;
 	try {
 		for await ( const event of ctx.driver.generate( { ...input, signal } ) ) {
+			lastWrite = performance.now();
 			if ( event.type === 'start' ) {
 				outcome.id = event.id;
 				outcome.model = event.model || input.model;
@@ -65,11 +79,14 @@ export async function runGeneration( ctx: GenerationContext, req: Request, res: 
 			return undefined; // Nobody is listening any more; the child is already gone.
 		}
 		if ( sink?.started ) {
-			sink.fail( ApiError.from( error ) );
+			const apiError = ApiError.from( error );
+			noteError( res, apiError );
+			sink.fail( apiError );
 			return undefined;
 		}
 		throw error;
 	} finally {
+		clearInterval( keepAlive );
 		release();
 	}
 }
