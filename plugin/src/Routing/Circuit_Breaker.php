@@ -62,7 +62,7 @@ final class Circuit_Breaker {
 		if ( null === $s['opened_at'] ) {
 			return self::CLOSED;
 		}
-		return time() - $s['opened_at'] >= $this->cooldown ? self::HALF_OPEN : self::OPEN;
+		return microtime( true ) - $s['opened_at'] >= $this->cooldown ? self::HALF_OPEN : self::OPEN;
 	}
 
 	/**
@@ -80,10 +80,10 @@ final class Circuit_Breaker {
 			return false;
 		}
 		$s = $this->read( $id );
-		if ( null !== $s['probe_at'] && time() - $s['probe_at'] < $this->cooldown ) {
+		if ( null !== $s['probe_at'] && microtime( true ) - $s['probe_at'] < $this->cooldown ) {
 			return false;
 		}
-		$s['probe_at'] = time();
+		$s['probe_at'] = microtime( true );
 		$this->write( $id, $s );
 		return true;
 	}
@@ -109,7 +109,7 @@ final class Circuit_Breaker {
 		$s = $this->read( $id );
 		++$s['failures'];
 		if ( null !== $s['opened_at'] || $s['failures'] >= $this->threshold ) {
-			$s['opened_at'] = time();
+			$s['opened_at'] = microtime( true );
 			$s['probe_at']  = null;
 		}
 		$this->write( $id, $s );
@@ -128,15 +128,15 @@ final class Circuit_Breaker {
 	 * State for the providers route.
 	 *
 	 * @param string $id Provider id.
-	 * @return array{state:string,failures:int,opened_at:int|null,retry_at:int|null}
+	 * @return array{state:string,failures:int,opened_at:int|null,retry_at:int|null} Times as Unix seconds.
 	 */
 	public function snapshot( string $id ): array {
 		$s = $this->read( $id );
 		return array(
 			'state'     => $this->state( $id ),
 			'failures'  => $s['failures'],
-			'opened_at' => $s['opened_at'],
-			'retry_at'  => null === $s['opened_at'] ? null : $s['opened_at'] + $this->cooldown,
+			'opened_at' => null === $s['opened_at'] ? null : (int) floor( $s['opened_at'] ),
+			'retry_at'  => null === $s['opened_at'] ? null : (int) ceil( $s['opened_at'] + $this->cooldown ),
 		);
 	}
 
@@ -144,7 +144,7 @@ final class Circuit_Breaker {
 	 * Stored state.
 	 *
 	 * @param string $id Provider id.
-	 * @return array{failures:int,opened_at:int|null,probe_at:int|null}
+	 * @return array{failures:int,opened_at:float|null,probe_at:float|null}
 	 */
 	private function read( string $id ): array {
 		$raw = get_transient( self::key( $id ) );
@@ -155,8 +155,8 @@ final class Circuit_Breaker {
 		}
 		return array(
 			'failures'  => (int) ( $raw['failures'] ?? 0 ),
-			'opened_at' => isset( $raw['opened_at'] ) ? (int) $raw['opened_at'] : null,
-			'probe_at'  => isset( $raw['probe_at'] ) ? (int) $raw['probe_at'] : null,
+			'opened_at' => isset( $raw['opened_at'] ) ? (float) $raw['opened_at'] : null,
+			'probe_at'  => isset( $raw['probe_at'] ) ? (float) $raw['probe_at'] : null,
 		);
 	}
 
@@ -165,7 +165,7 @@ final class Circuit_Breaker {
 	 * costs no query on the hot path (with an object cache it lives there instead).
 	 *
 	 * @param string                                                    $id Provider id.
-	 * @param array{failures:int,opened_at:int|null,probe_at:int|null} $s  State.
+	 * @param array{failures:int,opened_at:float|null,probe_at:float|null} $s State.
 	 */
 	private function write( string $id, array $s ): void {
 		set_transient( self::key( $id ), $s );

@@ -225,7 +225,7 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 			array(
 				'breaker' => array(
 					'failure_threshold' => 2,
-					'cooldown_seconds'  => 1,
+					'cooldown_seconds'  => 2,
 				),
 			)
 		);
@@ -233,13 +233,14 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 		$this->assertSame( 'upstream_error', $this->generate()['json']['fallbacks'][0]['reason'] );
 		$this->assertSame( 'closed', $this->breaker_state() );
 		$this->assertSame( 'upstream_error', $this->generate()['json']['fallbacks'][0]['reason'] );
+		$opened = microtime( true );
 		$this->assertSame( 'open', $this->breaker_state() );
 
 		$skipped = $this->generate();
 		$this->assertSame( 'circuit_open', $skipped['json']['fallbacks'][0]['reason'] );
 		$this->assertCount( 2, $this->mock_requests( self::LOCAL_PATH ), 'an open breaker makes no call' );
 
-		usleep( 1_100_000 );
+		usleep( (int) max( 0, ( $opened + 2.1 - microtime( true ) ) * 1_000_000 ) );
 		$this->assertSame( 'half_open', $this->breaker_state() );
 		$probe = $this->generate();
 		$this->assertSame( 'local_backend', $probe['json']['provider'] );
