@@ -11,7 +11,7 @@ import { ApiError, errorHandler, sendError } from './middleware/errors.ts';
 import { ConcurrencyLimiter } from './middleware/limits.ts';
 import { chatCompletionsRoute } from './routes/chat-completions.ts';
 import { messagesRoute } from './routes/messages.ts';
-import { modelsRoute } from './routes/models.ts';
+import { modelRoute, modelsRoute } from './routes/models.ts';
 import { pingRoute, VERSION } from './routes/ping.ts';
 
 export interface Backend {
@@ -56,6 +56,7 @@ export function createBackend( config: Config, drivers: Driver[], options: Backe
 	app.post( '/v1/messages', messagesRoute( ctx ) );
 	app.post( '/v1/chat/completions', chatCompletionsRoute( ctx ) );
 	app.get( '/v1/models', modelsRoute( driver ) );
+	app.get( '/v1/models/:id', modelRoute( driver ) );
 
 	app.use( ( req, res ) => {
 		sendError( req, res, new ApiError( 'unknown_route', `no route for ${ req.method } ${ req.path } (endpoints: /ping, /v1/messages, /v1/chat/completions, /v1/models)` ) );

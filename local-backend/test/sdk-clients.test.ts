@@ -106,6 +106,21 @@ describe( 'Anthropic Messages API via @anthropic-ai/sdk', () => {
 		for ( const id of [ 'opus', 'sonnet', 'haiku', 'claude-sonnet-5' ] ) {
 			assert.ok( ids.includes( id ), `${ id } listed` );
 		}
+		const one = await anthropic.models.retrieve( 'haiku' );
+		assert.equal( one.id, 'haiku' );
+		const openaiIds = ( await openai.models.list() ).data.map( ( m ) => m.id );
+		assert.ok( openaiIds.includes( 'opus' ), 'the OpenAI SDK reads the same list' );
+		await assert.rejects( anthropic.models.retrieve( 'gpt-4o' ), ( e: unknown ) => e instanceof Anthropic.NotFoundError );
+	} );
+
+	test( 'one process per request: a later request carries nothing of an earlier one', async () => {
+		await anthropic.messages.create( { model: 'sonnet', max_tokens: 50, system: 'SYSTEM-OF-REQUEST-A', messages: [ { role: 'user', content: 'SECRET-OF-REQUEST-A' } ] } );
+		await waitFor( () => backend.poolStats(), ( p ) => p.ready >= 1, 10_000 );
+		const before = mock.requests.length;
+		await anthropic.messages.create( { model: 'sonnet', max_tokens: 50, messages: [ { role: 'user', content: 'request B' } ] } );
+		const later = JSON.stringify( mock.requests.slice( before ).filter( ( r ) => r.method === 'POST' ).map( ( r ) => r.body ) );
+		assert.match( later, /request B/ );
+		assert.doesNotMatch( later, /REQUEST-A/, 'neither the prompt nor the system prompt of A reaches B' );
 	} );
 
 	test( 'the pool serves requests warm', async () => {

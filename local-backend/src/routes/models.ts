@@ -5,7 +5,7 @@
 
 import type { RequestHandler } from 'express';
 
-import type { Driver } from '../drivers/types.ts';
+import type { Driver, ModelInfo } from '../drivers/types.ts';
 import { ApiError } from '../middleware/errors.ts';
 
 const CREATED = '2025-01-01T00:00:00Z';
@@ -15,18 +15,33 @@ export function unknownModel( driver: Driver, model: string, param = 'model' ): 
 	return new ApiError( 'invalid_request', `model: "${ model }" is not a model the claude CLI accepts here. Accepted: ${ accepted.join( ', ' ) }`, undefined, param );
 }
 
+function modelEntry( m: ModelInfo ): Record<string, unknown> {
+	return {
+		type: 'model',
+		id: m.id,
+		display_name: m.display_name,
+		created_at: CREATED,
+		object: 'model',
+		created: Math.floor( Date.parse( CREATED ) / 1000 ),
+		owned_by: 'anthropic',
+		...( m.alias_of ? { alias_of: m.alias_of } : {} ),
+	};
+}
+
 export function modelsRoute( driver: Driver ): RequestHandler {
 	return ( _req, res ) => {
-		const data = driver.models().map( ( m ) => ( {
-			type: 'model',
-			id: m.id,
-			display_name: m.display_name,
-			created_at: CREATED,
-			object: 'model',
-			created: Math.floor( Date.parse( CREATED ) / 1000 ),
-			owned_by: 'anthropic',
-			...( m.alias_of ? { alias_of: m.alias_of } : {} ),
-		} ) );
+		const data = driver.models().map( modelEntry );
 		res.json( { object: 'list', data, has_more: false, first_id: data[ 0 ]?.id ?? null, last_id: data[ data.length - 1 ]?.id ?? null } );
+	};
+}
+
+/** `GET /v1/models/:id` (both SDKs' `models.retrieve`). */
+export function modelRoute( driver: Driver ): RequestHandler {
+	return ( req, res ) => {
+		const model = driver.models().find( ( m ) => m.id === req.params.id );
+		if ( ! model ) {
+			throw new ApiError( 'not_found', `model "${ String( req.params.id ) }" is not known here; GET /v1/models lists the accepted ones` );
+		}
+		res.json( modelEntry( model ) );
 	};
 }
