@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Providers\OpenAI_Compatible;
 
 use AgenticWriter\Providers\Base\Chat_Completions_Provider;
+use AgenticWriter\Providers\Contracts\Chat_Request;
 use AgenticWriter\Providers\Contracts\Provider_Error;
 use AgenticWriter\Providers\OpenRouter\Model_Names;
 use AgenticWriter\Usage\Pricing;
@@ -46,6 +47,23 @@ final class OpenAI_Compatible_Provider extends Chat_Completions_Provider {
 	 */
 	public function is_configured(): bool {
 		return '' !== $this->base_url() && '' !== $this->default_model() && empty( $this->config['api_key_error'] );
+	}
+
+	/**
+	 * OpenAI itself refuses `max_tokens` for its reasoning models and wants
+	 * `max_completion_tokens`; local servers (Ollama, LM Studio, vLLM, llama.cpp) know the former.
+	 *
+	 * @param Chat_Request $request Request.
+	 * @param bool         $stream  Streamed or not.
+	 * @return array<string,mixed>
+	 */
+	protected function body( Chat_Request $request, bool $stream ): array {
+		$body = parent::body( $request, $stream );
+		if ( 'api.openai.com' === strtolower( (string) wp_parse_url( $this->base_url(), PHP_URL_HOST ) ) ) {
+			$body['max_completion_tokens'] = $body['max_tokens'];
+			unset( $body['max_tokens'] );
+		}
+		return $body;
 	}
 
 	/**
