@@ -4,6 +4,7 @@
  */
 
 import type { AddressInfo } from 'node:net';
+import { basename, dirname, join, resolve } from 'node:path';
 
 import { type Config, ConfigError, helpText, loadConfig } from './config.ts';
 import { createDrivers } from './drivers/registry.ts';
@@ -54,6 +55,12 @@ export async function startBackend( config: Config, env: NodeJS.ProcessEnv = pro
 	};
 }
 
+/** `.api-key` beside server.js (the zip, dist/), or in local-backend/ when run from src/. */
+function defaultKeyFile(): string {
+	const entryDir = dirname( resolve( process.argv[ 1 ] ?? '.' ) );
+	return join( basename( entryDir ) === 'src' ? dirname( entryDir ) : entryDir, '.api-key' );
+}
+
 async function main(): Promise<void> {
 	const argv = process.argv.slice( 2 );
 	if ( argv.includes( '--help' ) || argv.includes( '-h' ) ) {
@@ -67,7 +74,7 @@ async function main(): Promise<void> {
 	}
 	let running: RunningBackend;
 	try {
-		running = await startBackend( loadConfig( process.env, argv ), process.env, { logRequests: true } );
+		running = await startBackend( loadConfig( { AW_BACKEND_KEY_FILE: defaultKeyFile(), ...process.env }, argv ), process.env, { logRequests: true } );
 	} catch ( error ) {
 		process.stderr.write( `agentic-writer local backend: ${ error instanceof Error ? error.message : String( error ) }\n` );
 		process.exit( 2 );
