@@ -15,21 +15,29 @@ use AgenticWriter\Settings\Settings;
 /**
  * Explicit timeouts on every call: a short connect timeout (a dead LAN host must not cost
  * seconds) and a long read timeout (generation takes time; WordPress's 5 s default is wrong).
+ * A stream has no total limit short of MAX_STREAM_SECONDS: it may run as long as data keeps
+ * coming, and fails when the upstream stays silent for the idle timeout (before the first byte
+ * too).
  */
 final class Http_Client {
+
+	/** Upper bound for one stream, however lively. */
+	public const MAX_STREAM_SECONDS = 900;
 
 	/**
 	 * Builds a client.
 	 *
-	 * @param float $connect_timeout Seconds to establish the connection.
-	 * @param int   $read_timeout    Seconds for the whole request.
-	 * @param int   $idle_timeout    Seconds a stream may stay silent before it counts as stalled.
+	 * @param float    $connect_timeout Seconds to establish the connection.
+	 * @param int      $read_timeout    Seconds for a whole non-streamed request.
+	 * @param int|null $idle_timeout    Seconds a stream may stay silent before it counts as
+	 *                                  stalled (default: the read timeout).
 	 */
 	public function __construct(
 		private float $connect_timeout = 2.0,
 		private int $read_timeout = 120,
-		private int $idle_timeout = 60
+		private ?int $idle_timeout = null
 	) {
+		$this->idle_timeout ??= $this->read_timeout;
 	}
 
 	/**
@@ -40,7 +48,7 @@ final class Http_Client {
 		return new self(
 			(float) ( $t['connect_seconds'] ?? 2 ),
 			(int) ( $t['read_seconds'] ?? 120 ),
-			(int) apply_filters( 'agentic_writer_stream_idle_timeout', min( 60, (int) ( $t['read_seconds'] ?? 120 ) ) )
+			(int) apply_filters( 'agentic_writer_stream_idle_timeout', (int) ( $t['read_seconds'] ?? 120 ) )
 		);
 	}
 
@@ -145,10 +153,11 @@ final class Http_Client {
 				CURLOPT_POSTFIELDS        => wp_json_encode( $body ),
 				CURLOPT_HTTPHEADER        => $lines,
 				CURLOPT_CONNECTTIMEOUT_MS => (int) round( 1000 * $this->connect_timeout ),
-				CURLOPT_TIMEOUT           => $this->read_timeout,
+				CURLOPT_TIMEOUT           => self::MAX_STREAM_SECONDS,
 				CURLOPT_FOLLOWLOCATION    => false,
 				CURLOPT_TCP_NODELAY       => true,
-				CURLOPT_HEADERFUNCTION    => static function ( $ch, string $line ) use ( &$status, &$resp_headers ): int {
+				CURLOPT_HEADERFUNCTION    => static function ( $ch, string $line ) use ( &$status, &$resp_headers, &$last_byte ): int {
+					$last_byte = microtime( true );
 					if ( preg_match( '#^HTTP/\S+\s+(\d{3})#', $line, $m ) ) {
 						$status       = (int) $m[1];
 						$resp_headers = array();
@@ -175,12 +184,12 @@ final class Http_Client {
 					return strlen( $chunk );
 				},
 				CURLOPT_NOPROGRESS        => false,
-				CURLOPT_XFERINFOFUNCTION  => function () use ( $keep_going, &$aborted, &$last_byte, &$stalled, &$status ): int {
+				CURLOPT_XFERINFOFUNCTION  => function () use ( $keep_going, &$aborted, &$last_byte, &$stalled ): int {
 					if ( null !== $keep_going && ! $keep_going() ) {
 						$aborted = true;
 						return 1;
 					}
-					if ( $status > 0 && microtime( true ) - $last_byte > $this->idle_timeout ) {
+					if ( microtime( true ) - $last_byte > $this->idle_timeout ) {
 						$stalled = true;
 						return 1;
 					}
@@ -200,7 +209,7 @@ final class Http_Client {
 			throw new Provider_Error( Provider_Error::ABORTED, 'The browser closed the connection; the upstream request was cancelled.' );
 		}
 		if ( $stalled ) {
-			throw new Provider_Error( Provider_Error::TIMEOUT, sprintf( 'The stream from %s stalled: no data for %d s.', $url, $this->idle_timeout ) );
+			throw new Provider_Error( Provider_Error::TIMEOUT, sprintf( 'No data from %s for %d s (read timeout).', self::origin( $url ), $this->idle_timeout ) );
 		}
 		if ( false === $ok || 0 !== $errno ) {
 			throw self::transport_error( sprintf( 'cURL error %d: %s', $errno, $error ), $url, $status > 0 );

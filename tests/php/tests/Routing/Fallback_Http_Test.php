@@ -171,6 +171,44 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 	}
 
 	/**
+	 * A stream whose first provider never answers: the read timeout, then the fallback.
+	 */
+	public function test_stream_timeout_falls_back(): void {
+		$this->configure( array( 'timeouts' => array( 'read_seconds' => 1 ) ) );
+		$this->script( self::LOCAL_PATH, 'hang' );
+		$out = $this->sse(
+			array(
+				'task'   => 'writing',
+				'prompt' => 'Nobody home',
+			)
+		);
+		$this->assertSame( 'timeout', $this->event( $out['events'], 'fallback' )['reason'] );
+		$this->assertTrue( $this->event( $out['events'], 'done' )['ok'] );
+		$this->assertLessThan( 4000, end( $out['events'] )['ms'] );
+	}
+
+	/**
+	 * A stream that goes silent after tokens went out: an error event after the read timeout.
+	 */
+	public function test_mid_stream_stall_ends_with_an_error_event(): void {
+		$this->configure(
+			array(
+				'routing'  => array( 'simple' => array( 'text' => 'openrouter' ) ),
+				'timeouts' => array( 'read_seconds' => 1 ),
+			)
+		);
+		$out = $this->sse(
+			array(
+				'task'   => 'writing',
+				'prompt' => 'Stall [[mock:chunks=5,stall_after=2]]',
+			)
+		);
+		$this->assertSame( array( 'start', 'delta', 'delta', 'error', 'done' ), self::types( $out['events'] ) );
+		$this->assertSame( 'agentic_writer_stream_interrupted', $this->event( $out['events'], 'error' )['code'] );
+		$this->assertStringContainsString( 'read timeout', $this->event( $out['events'], 'error' )['message'] );
+	}
+
+	/**
 	 * A stream that breaks after tokens went out: an error event (no silent end, no fallback)
 	 * and a usage row with status error.
 	 */
