@@ -108,6 +108,21 @@ describe( 'upstream failures', () => {
 		assert.equal( ( last?.[ 1 ].error as { type: string } ).type, 'api_error' );
 	} );
 
+	test( 'stream dropped once, the CLI’s retry succeeds → the answer arrives whole, nothing twice', async () => {
+		mock.script( 'drop_after=2', { path: '/v1/messages', times: 1 } );
+		const res = await postJson( `${ backend.url }/v1/messages`, ask( 'retry me', { stream: true } ) );
+		const list = await events( res );
+		const text = list
+			.filter( ( [ e ] ) => e === 'content_block_delta' )
+			.map( ( [ , d ] ) => ( d.delta as { text: string } ).text )
+			.join( '' );
+		const posts = mock.requests.filter( ( r ) => r.method === 'POST' ).slice( -2 );
+		assert.equal( posts.length, 2 );
+		assert.match( text, /^Mock reply from claude-sonnet-5\. You wrote: “retry me”\. .*tests can rely on it\.$/ );
+		assert.equal( text.split( 'Mock reply' ).length - 1, 1, 'the text before the drop is not sent again' );
+		assert.equal( list[ list.length - 1 ]?.[ 0 ], 'message_stop' );
+	} );
+
 	test( 'dropped upstream on a non-stream request → 502 api_error', async () => {
 		const res = await postJson( `${ backend.url }/v1/messages`, ask( 'drop [[mock:drop_after=1]]' ) );
 		assert.equal( res.status, 502 );
