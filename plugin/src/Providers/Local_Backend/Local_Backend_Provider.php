@@ -49,6 +49,29 @@ final class Local_Backend_Provider extends Anthropic_Messages_Provider {
 	}
 
 	/**
+	 * Asks `/ping` (no key needed) whether the backend's CLI can serve, then checks the key
+	 * with `/v1/models`. A backend without `/ping` is checked by the key alone.
+	 *
+	 * @return array<string,mixed>
+	 * @throws Provider_Error When it fails.
+	 */
+	protected function probe(): array {
+		$ping    = $this->http->request( 'GET', $this->base_url() . '/ping', array(), null, min( 15, $this->http->read_timeout() ) );
+		$status  = 200 === $ping->status ? $ping->json() : null;
+		$details = array();
+		if ( null !== $status ) {
+			$details = array(
+				'version' => (string) ( $status['version'] ?? '' ),
+				'drivers' => $status['drivers'] ?? array(),
+			);
+			if ( 'degraded' === ( $status['status'] ?? '' ) ) {
+				throw new Provider_Error( Provider_Error::UNAVAILABLE, 'The local backend runs, but its claude CLI cannot serve (not installed or not logged in).' );
+			}
+		}
+		return $details + parent::probe();
+	}
+
+	/**
 	 * {@inheritDoc}
 	 */
 	protected function not_configured_message(): string {
@@ -87,6 +110,12 @@ final class Local_Backend_Provider extends Anthropic_Messages_Provider {
 				return sprintf(
 					/* translators: %s: base URL */
 					__( 'The local backend at %s refused the API key (401): the key saved here does not match the backend\'s. Copy it from the .api-key file in the backend folder (./start.sh prints it) and save.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
+					$base
+				);
+			case Provider_Error::UNAVAILABLE:
+				return sprintf(
+					/* translators: %s: base URL */
+					__( 'The local backend at %s runs, but the claude CLI behind it cannot answer: on that machine run `echo test | claude -p` (log in with `claude` if asked), then ./test-connection.sh.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					$base
 				);
 			case Provider_Error::BAD_REQUEST:

@@ -132,4 +132,30 @@ final class Providers_Route_Test extends Provider_Http_Test_Case {
 		$this->assertFalse( $response['json']['ok'] );
 		return $response['json'];
 	}
+
+	/**
+	 * A backend whose CLI cannot serve says so on /ping; the test passes that on with what to do.
+	 */
+	public function test_local_backend_without_a_working_cli(): void {
+		$dir = sys_get_temp_dir() . '/aw-degraded-' . getmypid();
+		wp_mkdir_p( $dir );
+		file_put_contents( $dir . '/router.php', '<?php header( "Content-Type: application/json" ); echo json_encode( array( "status" => "degraded", "version" => "0.1.0", "drivers" => array( array( "name" => "claude", "version" => null ) ) ) );' );
+		$base   = self::closed_port_url();
+		$server = proc_open( array( PHP_BINARY, '-S', substr( $base, 7 ), $dir . '/router.php' ), array( array( 'pipe', 'r' ), array( 'file', '/dev/null', 'w' ), array( 'file', '/dev/null', 'w' ) ), $pipes );
+		try {
+			$deadline = microtime( true ) + 5;
+			while ( false === @file_get_contents( $base . '/ping' ) && microtime( true ) < $deadline ) { // phpcs:ignore
+				usleep( 50_000 );
+			}
+			$this->configure( array( 'providers' => array( 'local_backend' => array( 'base_url' => $base ) ) ) );
+			$result = $this->test_local();
+			$this->assertSame( 'unavailable', $result['code'] );
+			$this->assertStringContainsString( 'echo test | claude -p', $result['message'] );
+		} finally {
+			proc_terminate( $server );
+			proc_close( $server );
+			unlink( $dir . '/router.php' );
+			rmdir( $dir );
+		}
+	}
 }
