@@ -255,7 +255,7 @@ export async function run(): Promise<Record<string, number>> {
 		backends.push( backend );
 		const direct: number[] = [];
 		const warm: number[] = [];
-		for ( let i = 0; i < 10; i++ ) {
+		for ( let i = 0; i < 14; i++ ) {
 			warm.push( ...( await warmTtft( backend, 1, 2 ) ) );
 			direct.push( await readyCliOnce( CLAUDE_BIN, cliEnv, i ) );
 		}
