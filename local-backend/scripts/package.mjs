@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The author's zip: `agentic-writer-local-backend/` holding the bundled server.js, the shell
- * scripts (mode 755) and the docs. Usage: node local-backend/scripts/package.mjs [out.zip]
+ * scripts (mode 755), the docs and a package.json that pins server.js as CommonJS. Usage: node local-backend/scripts/package.mjs [out.zip]
  * (default: dist/agentic-writer-local-backend.zip at the repo root). Rebuilds server.js first.
  */
 
@@ -28,6 +28,17 @@ const files = [
 	{ from: 'TROUBLESHOOTING.md', name: 'TROUBLESHOOTING.md', mode: 0o644 },
 ];
 
+// server.js is CommonJS; this keeps it so even when the folder is unpacked inside an ESM project.
+const manifest = {
+	name: 'agentic-writer-local-backend',
+	version: JSON.parse( readFileSync( resolve( root, 'package.json' ), 'utf8' ) ).version,
+	private: true,
+	description: 'The Claude Code CLI on this machine as an Anthropic- and OpenAI-compatible endpoint for Agentic Writer. Run ./start.sh',
+	type: 'commonjs',
+	engines: { node: '>=20' },
+	scripts: { start: 'node server.js' },
+};
+
 mkdirSync( dirname( out ), { recursive: true } );
 const output = createWriteStream( out );
 const archive = new ZipArchive( { zlib: { level: 9 } } );
@@ -44,6 +55,7 @@ for ( const file of files ) {
 	statSync( path );
 	archive.append( readFileSync( path ), { name: `${ FOLDER }/${ file.name }`, mode: file.mode, date } );
 }
+archive.append( `${ JSON.stringify( manifest, null, '\t' ) }\n`, { name: `${ FOLDER }/package.json`, mode: 0o644, date } );
 await archive.finalize();
 await done;
 process.stdout.write( `local-backend: ${ out } (${ Math.round( statSync( out ).size / 1024 ) } KiB)\n` );

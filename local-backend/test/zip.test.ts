@@ -75,8 +75,9 @@ after( async () => {
 	removeHomes();
 } );
 
-test( 'the zip holds one folder with the server, the scripts (executable) and the docs', () => {
-	assert.deepEqual( readdirSync( folder ).sort(), [ 'README.md', 'TROUBLESHOOTING.md', 'get-local-ip.sh', 'server.js', 'start.sh', 'stop.sh', 'test-connection.sh' ] );
+test( 'the zip holds one folder with the server, the scripts (executable), the docs and a CommonJS manifest', () => {
+	assert.deepEqual( readdirSync( folder ).sort(), [ 'README.md', 'TROUBLESHOOTING.md', 'get-local-ip.sh', 'package.json', 'server.js', 'start.sh', 'stop.sh', 'test-connection.sh' ] );
+	assert.equal( JSON.parse( readFileSync( join( folder, 'package.json' ), 'utf8' ) ).type, 'commonjs' );
 	for ( const script of [ 'start.sh', 'stop.sh', 'test-connection.sh', 'get-local-ip.sh' ] ) {
 		assert.equal( statSync( join( folder, script ) ).mode & 0o777, 0o755, `${ script } keeps mode 755` );
 	}
