@@ -201,6 +201,8 @@ export async function run(): Promise< Record< string, number > > {
 			plugin_overhead_ms_p50: round( p50( overhead ) ),
 			plugin_overhead_body_ms_p50: round( p50( overheadBody ) ),
 			stream_ttft_added_ms_p50: round( p50( added ) ),
+			// The same without WordPress's own boot and REST dispatch (the no-op route's time).
+			plugin_stream_ttft_added_beyond_rest_ms_p50: round( p50( added ) - p50( noop ) ),
 			fallback_first_ms_p50: round( p50( fbTtft ) - ownTtft ),
 			fallback_breaker_open_ms_p50: round( p50( openTtft ) - ownTtft ),
 			stream_incremental: incremental,

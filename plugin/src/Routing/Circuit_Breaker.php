@@ -89,6 +89,20 @@ final class Circuit_Breaker {
 	}
 
 	/**
+	 * Whether a request would be turned away now, without claiming a probe.
+	 *
+	 * @param string $id Provider id.
+	 */
+	public function blocks( string $id ): bool {
+		$state = $this->state( $id );
+		if ( self::HALF_OPEN === $state ) {
+			$s = $this->read( $id );
+			return null !== $s['probe_at'] && microtime( true ) - $s['probe_at'] < $this->cooldown;
+		}
+		return self::OPEN === $state;
+	}
+
+	/**
 	 * A call succeeded: closes the breaker.
 	 *
 	 * @param string $id Provider id.

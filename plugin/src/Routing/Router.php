@@ -119,15 +119,8 @@ final class Router {
 	 * @throws Routing_Failure When no provider served it.
 	 */
 	private function run( array $chain, array $context, ?callable $on_event, callable $call ): Routed_Result {
-		$allowed = array();
-		foreach ( $chain as $id ) {
-			if ( $this->breaker->allows( $id ) ) {
-				$allowed[ $id ] = true;
-			}
-		}
-		if ( array() === $allowed && array() !== $chain ) {
-			$allowed[ $chain[0] ] = true;
-		}
+		// When every breaker of the chain is open, the first provider is tried anyway.
+		$force_first = array() !== $chain && array() === array_filter( $chain, fn ( string $id ): bool => ! $this->breaker->blocks( $id ) );
 
 		$fallbacks   = array();
 		$from        = '';
@@ -164,7 +157,9 @@ final class Router {
 					);
 				}
 			}
-			if ( ! isset( $allowed[ $id ] ) ) {
+			// Asked only now: a half-open breaker lets one probe through, so it is claimed only
+			// by a request that really calls the provider.
+			if ( ! ( $force_first && $id === $chain[0] ) && ! $this->breaker->allows( $id ) ) {
 				$fallbacks[] = array(
 					'from'   => $id,
 					'to'     => '',

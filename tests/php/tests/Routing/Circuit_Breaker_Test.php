@@ -31,11 +31,14 @@ final class Circuit_Breaker_Test extends Test_Case {
 		$this->assertSame( 'closed', $b->state( $id ), 'successes reset the count' );
 		$b->record_failure( $id );
 		$this->assertSame( 'open', $b->state( $id ) );
+		$this->assertTrue( $b->blocks( $id ) );
 		$this->assertFalse( $b->allows( $id ) );
 
 		sleep( 1 );
 		$this->assertSame( 'half_open', $b->state( $id ) );
+		$this->assertFalse( $b->blocks( $id ), 'a probe may go' );
 		$this->assertTrue( $b->allows( $id ), 'one probe' );
+		$this->assertTrue( $b->blocks( $id ), 'the probe is out' );
 		$this->assertFalse( $b->allows( $id ), 'only one probe per cool-down' );
 		$b->record_failure( $id );
 		$this->assertSame( 'open', $b->state( $id ), 'a failed probe re-opens' );
