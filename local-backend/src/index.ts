@@ -94,7 +94,8 @@ async function main(): Promise<void> {
 				return;
 			}
 			stopping = true;
-			const force = setTimeout( () => process.exit( 1 ), 5000 );
+			// Each child gets SIGTERM, then SIGKILL after 1 s; this bounds a stop on a very busy machine.
+			const force = setTimeout( () => process.exit( 1 ), 8000 );
 			force.unref();
 			running.stop().then(
 				() => process.exit( 0 ),

@@ -18,6 +18,14 @@ export interface CliSpawnOptions {
 	killGraceMs?: number;
 }
 
+// Working directories of live children: removed at exit even when the server is stopped before they are.
+const liveDirs = new Set<string>();
+process.once( 'exit', () => {
+	for ( const dir of liveDirs ) {
+		rmSync( dir, { recursive: true, force: true } );
+	}
+} );
+
 export type LineResult = { kind: 'line'; line: string } | { kind: 'eof' } | { kind: 'stall' } | { kind: 'aborted' };
 
 export class CliProcess {
@@ -36,6 +44,7 @@ export class CliProcess {
 
 	constructor( options: CliSpawnOptions ) {
 		this.dir = mkdtempSync( join( tmpdir(), 'aw-claude-' ) );
+		liveDirs.add( this.dir );
 		this.child = execa( options.bin, options.args, {
 			cwd: this.dir,
 			env: options.env,
@@ -69,6 +78,7 @@ export class CliProcess {
 			this.ended = true;
 			this.wake?.();
 			rmSync( this.dir, { recursive: true, force: true } );
+			liveDirs.delete( this.dir );
 		} );
 	}
 
