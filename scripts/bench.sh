@@ -5,5 +5,6 @@ source "$(dirname "$0")/lib.sh"
 cd "$REPO"
 bash scripts/setup.sh
 [ -f plugin/build/editor-sidebar.asset.php ] || bash scripts/build.sh
+export AW_WP_PROFILE=test   # benchmarks change settings: never on npm start's site
 bash scripts/wp.sh up --db=sqlite
 npx tsx tests/bench/run.ts "$@"

@@ -12,7 +12,8 @@ mkdir -p "$RUN"
 
 BACKEND_PORT=${AW_BACKEND_PORT:-8080}; MOCK_PORT=${AW_MOCK_PORT:-8090}
 CLAUDE_BIN=$(command -v claude || echo "$REPO/node_modules/.bin/claude")
-backend_env=(AW_BACKEND_PORT="$BACKEND_PORT" AW_CLAUDE_BIN="$CLAUDE_BIN")
+# The key lives outside dist/ so a rebuild keeps it (the plugin's settings hold a copy).
+backend_env=(AW_BACKEND_PORT="$BACKEND_PORT" AW_CLAUDE_BIN="$CLAUDE_BIN" AW_BACKEND_KEY_FILE="$RUN/backend.api-key")
 DEMO=0
 if [ -z "${ANTHROPIC_API_KEY:-}" ] && [ ! -s "$HOME/.claude/.credentials.json" ]; then
 	DEMO=1
@@ -31,7 +32,7 @@ if ! pid_alive "$RUN/backend.pid"; then
 	echo $! > "$RUN/backend.pid"
 	wait_http "http://127.0.0.1:$BACKEND_PORT/ping" 300 || { tail -20 "$RUN/backend.log" >&2; die "local backend did not start (log: $RUN/backend.log)"; }
 fi
-KEY=$(cat local-backend/dist/.api-key 2>/dev/null || grep -o 'key: .*' "$RUN/backend.log" | head -1 | cut -d' ' -f2- || true)
+KEY=${AW_BACKEND_API_KEY:-$(cat "$RUN/backend.api-key")}
 
 URL=$(php -r 'echo json_decode(file_get_contents($argv[1]), true)["url"];' .wp/sites/sqlite/info.json)
 cat <<MSG

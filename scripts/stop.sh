@@ -3,5 +3,6 @@
 source "$(dirname "$0")/lib.sh"
 stop_pid "$RUN/backend.pid"
 stop_pid "$RUN/mock.pid"
-bash "$REPO/scripts/wp.sh" down
+AW_WP_PROFILE=test bash "$REPO/scripts/wp.sh" down
+AW_WP_PROFILE=dev bash "$REPO/scripts/wp.sh" down
 say "stopped"

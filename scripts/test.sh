@@ -7,6 +7,8 @@ cd "$REPO"
 ONLY=" $* "; want() { [ "$ONLY" = "  " ] || [[ "$ONLY" == *" $1 "* ]]; }
 
 bash scripts/setup.sh --test
+export AW_WP_PROFILE=test   # own sites, ports 8891-8893 and database: the suites never touch npm start's site
+SITES="$WPR/test-sites"
 RES="$REPO/tests/results"; rm -rf "$RES"; mkdir -p "$RES"
 export FORCE_COLOR=0
 
@@ -56,11 +58,11 @@ trap 'stop_pid "$RES/mock.pid"' EXIT
 for db in sqlite mariadb; do
 	want "php-$db" || continue
 	bash scripts/wp.sh up --db=$db
-	suite "phpunit-$db" "phpunit-$db.xml" env AW_WP_DB=$db phpunit -c tests/php/phpunit.xml.dist --log-junit "$RES/phpunit-$db.xml"
+	suite "phpunit-$db" "phpunit-$db.xml" env AW_WP_DB=$db AW_WP_INFO="$SITES/$db/info.json" phpunit -c tests/php/phpunit.xml.dist --log-junit "$RES/phpunit-$db.xml"
 done
 if want e2e; then
 	bash scripts/wp.sh up --db=sqlite
-	suite e2e e2e.xml env AW_WP_DB=sqlite PLAYWRIGHT_JUNIT_OUTPUT_NAME="$RES/e2e.xml" npx playwright test -c tests/e2e/playwright.config.ts
+	suite e2e e2e.xml env AW_WP_DB=sqlite AW_WP_INFO="$SITES/sqlite/info.json" PLAYWRIGHT_JUNIT_OUTPUT_NAME="$RES/e2e.xml" npx playwright test -c tests/e2e/playwright.config.ts
 fi
 
 if want package; then
@@ -69,6 +71,6 @@ if want package; then
 	suite package-install package.xml env PLAYWRIGHT_JUNIT_OUTPUT_NAME="$RES/package.xml" npx playwright test -c tests/package/playwright.config.ts
 fi
 
-# Leave nothing running that this run started (sites stay when `npm start` had them up before).
-[ -n "${CI:-}" ] && bash scripts/wp.sh down
+# Leave nothing running that this run started; the sites' files stay for a quick next run.
+bash scripts/wp.sh down
 node scripts/test-summary.mjs "$RES"

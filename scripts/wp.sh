@@ -15,11 +15,18 @@ for a in "$@"; do
 	esac
 done
 
-port_of() { case "$1" in sqlite) echo "${AW_WP_PORT_SQLITE:-8881}" ;; mariadb) echo "${AW_WP_PORT_MARIADB:-8882}" ;; esac; }
+# Profiles keep the suites off the site `npm start` serves: AW_WP_PROFILE=test (set by npm test and
+# npm run bench) has its own folder, ports and MariaDB database.
+case "${AW_WP_PROFILE:-dev}" in
+	dev) SITES="$WPR/sites"; BASE_PORT=8880; DB_NAME=wordpress ;;
+	test) SITES="$WPR/test-sites"; BASE_PORT=8890; DB_NAME=wordpress_test ;;
+	*) die "AW_WP_PROFILE must be dev or test" ;;
+esac
+port_of() { case "$1" in sqlite) echo "${AW_WP_PORT_SQLITE:-$((BASE_PORT + 1))}" ;; mariadb) echo "${AW_WP_PORT_MARIADB:-$((BASE_PORT + 2))}" ;; esac; }
 MDB="$WPR/mariadb"; MDB_PORT=${AW_MARIADB_PORT:-3307}
 PLUGIN_SRC=${AW_PLUGIN_SRC:-$REPO/plugin}   # the plugin folder linked in: the working tree
-SITE="$WPR/sites/$DB"; PORT=$(port_of "$DB")
-if [ $BARE = 1 ]; then DB=sqlite; SITE="$WPR/sites/bare"; PORT=${AW_WP_PORT_BARE:-8883}; fi
+SITE="$SITES/$DB"; PORT=$(port_of "$DB")
+if [ $BARE = 1 ]; then DB=sqlite; SITE="$SITES/bare"; PORT=${AW_WP_PORT_BARE:-$((BASE_PORT + 3))}; fi
 URL="http://127.0.0.1:$PORT"
 
 mariadb_up() {
@@ -63,7 +70,7 @@ make_site() {
 	bash "$REPO/scripts/wp/fetch-wordpress.sh"
 	[ $BARE = 1 ] || [ -f "$PLUGIN_SRC/agentic-writer.php" ] || die "$PLUGIN_SRC/agentic-writer.php is missing"
 	say "creating the $DB site in $SITE"
-	stop_pid "$SITE/server.pid"; rm -rf "$SITE"; mkdir -p "$WPR/sites"
+	stop_pid "$SITE/server.pid"; rm -rf "$SITE"; mkdir -p "$SITES"
 	cp -a "$WPR/cache/wordpress" "$SITE"
 	mkdir -p "$SITE"/wp-content/{plugins,mu-plugins,uploads,upgrade}
 	[ $BARE = 1 ] || ln -sfn "$PLUGIN_SRC" "$SITE/wp-content/plugins/agentic-writer"   # edits show without reinstalling
@@ -79,9 +86,9 @@ make_site() {
 define( 'DB_NAME', 'wordpress' ); define( 'DB_USER', '' ); define( 'DB_PASSWORD', '' ); define( 'DB_HOST', '' );"
 	else
 		mariadb_up
-		mariadb_sql "DROP DATABASE IF EXISTS wordpress; CREATE DATABASE wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-			CREATE USER IF NOT EXISTS wp@'127.0.0.1' IDENTIFIED BY 'wp'; GRANT ALL ON wordpress.* TO wp@'127.0.0.1';"
-		db="define( 'DB_NAME', 'wordpress' ); define( 'DB_USER', 'wp' ); define( 'DB_PASSWORD', 'wp' ); define( 'DB_HOST', '127.0.0.1:$MDB_PORT' );"
+		mariadb_sql "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+			CREATE USER IF NOT EXISTS wp@'127.0.0.1' IDENTIFIED BY 'wp'; GRANT ALL ON $DB_NAME.* TO wp@'127.0.0.1';"
+		db="define( 'DB_NAME', '$DB_NAME' ); define( 'DB_USER', 'wp' ); define( 'DB_PASSWORD', 'wp' ); define( 'DB_HOST', '127.0.0.1:$MDB_PORT' );"
 	fi
 	local keys
 	keys=$(php -r 'foreach (["AUTH_KEY","SECURE_AUTH_KEY","LOGGED_IN_KEY","NONCE_KEY","AUTH_SALT","SECURE_AUTH_SALT","LOGGED_IN_SALT","NONCE_SALT"] as $k) echo "define( \x27$k\x27, \x27", bin2hex(random_bytes(32)), "\x27 );\n";')
@@ -106,7 +113,7 @@ PHP
 	mv "$SITE/info.json.tmp" "$SITE/info.json"
 }
 
-installed() { [ -f "$SITE/info.json" ] && [ -f "$SITE/wp-config.php" ] && { [ "$DB" = sqlite ] || [ -d "$MDB/data/wordpress" ]; }; }
+installed() { [ -f "$SITE/info.json" ] && [ -f "$SITE/wp-config.php" ] && { [ "$DB" = sqlite ] || [ -d "$MDB/data/$DB_NAME" ]; }; }
 
 print_logins() {
 	php -r '$i = json_decode(file_get_contents($argv[1]), true);
@@ -128,13 +135,12 @@ case "$CMD" in
 		[ "$DB" = mariadb ] && mariadb_up
 		make_site; serve; print_logins ;;
 	down)
-		if [ $DB_GIVEN = 1 ] || [ $BARE = 1 ]; then
-			stop_pid "$SITE/server.pid"; if [ "$DB" = mariadb ]; then mariadb_down; fi
-		else
-			for d in sqlite mariadb bare; do stop_pid "$WPR/sites/$d/server.pid"; done; mariadb_down
-		fi ;;
+		if [ $DB_GIVEN = 1 ] || [ $BARE = 1 ]; then stop_pid "$SITE/server.pid"
+		else for d in "$SITES"/*/; do stop_pid "${d}server.pid"; done; fi
+		# The MariaDB server is shared by both profiles: stop it when no MariaDB site is left serving.
+		pid_alive "$WPR/sites/mariadb/server.pid" || pid_alive "$WPR/test-sites/mariadb/server.pid" || mariadb_down ;;
 	info)
-		[ -f "$SITE/info.json" ] || die "no $DB site yet: run npm run wp -- up --db=$DB"
+		[ -f "$SITE/info.json" ] || die "no $DB site yet ($SITE): run npm run wp -- up --db=$DB"
 		cat "$SITE/info.json" ;;
 	status)
 		if serving; then echo "$DB site up at $URL"; else echo "$DB site down"; exit 1; fi ;;

@@ -12,7 +12,9 @@ export interface SiteInfo {
 
 /** `bare` is the SQLite site without the plugin (`npm run wp -- up --bare`). */
 export function siteInfo( db: 'sqlite' | 'mariadb' | 'bare' = 'sqlite' ): SiteInfo {
-	const file = join( import.meta.dirname, '../../.wp/sites', db, 'info.json' );
+	// Same profiles as scripts/wp.sh: npm test and npm run bench use the `test` sites.
+	const sites = process.env.AW_WP_PROFILE === 'test' ? 'test-sites' : 'sites';
+	const file = join( import.meta.dirname, '../../.wp', sites, db, 'info.json' );
 	try {
 		return JSON.parse( readFileSync( file, 'utf8' ) ) as SiteInfo;
 	} catch {
