@@ -162,8 +162,9 @@ export class ClaudeDriver implements Driver {
 	async start(): Promise<void> {
 		await this.refreshStatus();
 		this.pool.start();
-		// Login state can change while we run (the user runs /login); keep /ping honest and cheap.
-		this.probeTimer = setInterval( () => void this.refreshStatus(), 60_000 );
+		// Login state can change while we run (the user runs /login); keep /ping honest and cheap
+		// (`claude auth status` costs about half a CPU-second). An authentication failure re-checks at once.
+		this.probeTimer = setInterval( () => void this.refreshStatus(), 300_000 );
 		this.probeTimer.unref();
 	}
 
@@ -227,6 +228,11 @@ export class ClaudeDriver implements Driver {
 				await cli.exited;
 				throw this.exitError( cli );
 			}
+		} catch ( error ) {
+			if ( error instanceof DriverError && error.kind === 'authentication' ) {
+				void this.refreshStatus();
+			}
+			throw error;
 		} finally {
 			this.running.delete( cli );
 			// Taken once, never reused: the process ends with its request.
