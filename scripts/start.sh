@@ -34,6 +34,7 @@ if ! pid_alive "$RUN/backend.pid"; then
 fi
 KEY=${AW_BACKEND_API_KEY:-$(cat "$RUN/backend.api-key")}
 
+php scripts/wire-local-backend.php .wp/sites/sqlite/info.json "http://127.0.0.1:$BACKEND_PORT" "$KEY"
 URL=$(php -r 'echo json_decode(file_get_contents($argv[1]), true)["url"];' .wp/sites/sqlite/info.json)
 cat <<MSG
 
