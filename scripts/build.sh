@@ -6,6 +6,5 @@ cd "$REPO"
 [ -d node_modules ] || bash scripts/setup.sh
 say "building JS bundles"
 npx wp-scripts build >/dev/null
-say "bundling the local backend"
-npm run --silent --workspace local-backend build
-node local-backend/scripts/package.mjs "$REPO/plugin/build/agentic-writer-local-backend.zip"
+say "bundling the local backend and its zip"
+node local-backend/scripts/package.mjs "$REPO/plugin/build/agentic-writer-local-backend.zip"   # bundles server.js first
