@@ -4,7 +4,7 @@
 //   stream_ttft_added_ms_p50      first delta through WordPress − the upstream's own TTFT
 //   fallback_first_ms_p50         first delta when the local backend's port is closed and
 //                                 OpenRouter takes over − first delta with OpenRouter first
-//   fallback_breaker_open_ms_p50  the same with the local backend's breaker open
+//   fallback_breaker_open_ms_p50  the same when the dead first provider's breaker is open
 //   stream_incremental            1 when the first delta arrives before a 5 × 300 ms upstream ends
 // The site's settings are snapshotted with PHP and put back afterwards; the mock runs in-process.
 import { execFileSync } from 'node:child_process';
