@@ -9,10 +9,15 @@ declare( strict_types=1 );
 
 namespace AgenticWriter;
 
+use AgenticWriter\Admin\Fallback_Notice;
+use AgenticWriter\Routing\Circuit_Breaker;
+use AgenticWriter\Routing\Health_Cache;
+use AgenticWriter\Settings\Settings;
+use AgenticWriter\Usage\Pricing;
 use AgenticWriter\Usage\Usage_Table;
 
 /**
- * Removes the plugin's options and its usage table.
+ * Removes the plugin's options, transients, user meta and its usage table.
  */
 final class Uninstaller {
 
@@ -25,9 +30,18 @@ final class Uninstaller {
 	);
 
 	/**
-	 * Deletes options and drops the usage table.
+	 * Deletes options, per-provider state, caches and user meta, and drops the usage table.
 	 */
 	public static function uninstall(): void {
+		// Provider ids come from the settings, so their state goes before the settings do.
+		$breaker = Circuit_Breaker::from_settings();
+		$health  = new Health_Cache();
+		foreach ( Settings::provider_ids() as $id ) {
+			$breaker->forget( $id );
+			$health->forget( $id );
+		}
+		delete_transient( Pricing::TRANSIENT );
+		delete_metadata( 'user', 0, Fallback_Notice::USER_META, '', true );
 		foreach ( self::OPTIONS as $option ) {
 			delete_option( $option );
 		}

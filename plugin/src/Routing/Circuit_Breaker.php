@@ -139,6 +139,15 @@ final class Circuit_Breaker {
 	}
 
 	/**
+	 * Deletes the stored state (uninstall).
+	 *
+	 * @param string $id Provider id.
+	 */
+	public function forget( string $id ): void {
+		delete_transient( self::key( $id ) );
+	}
+
+	/**
 	 * State for the providers route.
 	 *
 	 * @param string $id Provider id.

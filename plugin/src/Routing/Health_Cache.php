@@ -49,6 +49,15 @@ final class Health_Cache {
 	}
 
 	/**
+	 * Deletes what is known about a provider (uninstall).
+	 *
+	 * @param string $id Provider id.
+	 */
+	public function forget( string $id ): void {
+		delete_transient( self::PREFIX . md5( $id ) );
+	}
+
+	/**
 	 * Last outcome, or null when none is known.
 	 *
 	 * @param string $id Provider id.

@@ -9,7 +9,12 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Tests;
 
+use AgenticWriter\Admin\Fallback_Notice;
+use AgenticWriter\Routing\Circuit_Breaker;
+use AgenticWriter\Routing\Health_Cache;
+use AgenticWriter\Settings\Settings;
 use AgenticWriter\Uninstaller;
+use AgenticWriter\Usage\Pricing;
 use AgenticWriter\Usage\Usage_Table;
 
 /**
@@ -55,6 +60,16 @@ final class Uninstall_Test extends Test_Case {
 	 */
 	public function test_uninstall_removes_options_and_table(): void {
 		update_option( 'agentic_writer_settings', array( 'provider_mode' => 'cloud' ) );
+		Settings::flush_cache();
+		$breaker = Circuit_Breaker::from_settings();
+		$health  = new Health_Cache();
+		for ( $i = 0; $i < 3; $i++ ) {
+			$breaker->record_failure( 'openrouter' );
+		}
+		$this->assertSame( 'open', $breaker->snapshot( 'openrouter' )['state'] );
+		$health->record( 'local_backend', false, 'connection', 'refused', 3 );
+		set_transient( Pricing::TRANSIENT, array( 'openai/gpt-4o' => array() ) );
+		update_user_meta( 1, Fallback_Notice::USER_META, time() );
 		$this->assertTrue( is_uninstallable_plugin( self::PLUGIN ) );
 
 		$this->assertTrue( uninstall_plugin( self::PLUGIN ) );
@@ -64,6 +79,10 @@ final class Uninstall_Test extends Test_Case {
 		foreach ( Uninstaller::OPTIONS as $option ) {
 			$this->assertFalse( get_option( $option ), "option {$option}" );
 		}
+		$this->assertSame( 0, $breaker->snapshot( 'openrouter' )['failures'], 'breaker state removed' );
+		$this->assertNull( $health->get( 'local_backend' ), 'health removed' );
+		$this->assertFalse( get_transient( Pricing::TRANSIENT ), 'model catalogue removed' );
+		$this->assertSame( '', get_user_meta( 1, Fallback_Notice::USER_META, true ), 'dismissal meta removed' );
 	}
 
 	/**
