@@ -82,16 +82,9 @@ final class Local_Backend_Download_Controller extends WP_REST_Controller {
 	 * @return true|WP_Error
 	 */
 	public function get_item_permissions_check( $request ) {
-		if ( current_user_can( 'manage_options' ) ) {
-			return true;
-		}
-		return new WP_Error(
-			'agentic_writer_forbidden',
-			is_user_logged_in()
-				? __( 'Only site administrators (the "manage_options" capability) can download the Agentic Writer local backend.', 'agentic-writer' )
-				: __( 'Log in as a site administrator to download the Agentic Writer local backend.', 'agentic-writer' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return current_user_can( 'manage_options' )
+			? true
+			: Request_Validator::forbidden( __( 'Only site administrators (the "manage_options" capability) can download the Agentic Writer local backend.', 'agentic-writer' ) );
 	}
 
 	/**

@@ -63,16 +63,11 @@ final class Status_Controller extends WP_REST_Controller {
 	 * @return true|WP_Error
 	 */
 	public function get_item_permissions_check( $request ) {
-		if ( current_user_can( 'edit_posts' ) ) {
-			return true;
-		}
-		return new WP_Error(
-			'agentic_writer_forbidden',
-			is_user_logged_in()
-				? __( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher). Ask a site administrator to change your role.', 'agentic-writer' )
-				: __( 'Log in to use Agentic Writer: send a logged-in cookie with a REST nonce, or an application password.', 'agentic-writer' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return current_user_can( 'edit_posts' )
+			? true
+			: Request_Validator::forbidden(
+				__( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher). Ask a site administrator to change your role.', 'agentic-writer' )
+			);
 	}
 
 	/**
