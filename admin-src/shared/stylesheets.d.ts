@@ -1,0 +1,2 @@
+// Stylesheets imported for their side effect: wp-scripts extracts them into build/<entry>.css.
+declare module '*.css';
