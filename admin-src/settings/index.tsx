@@ -4,6 +4,7 @@
 import { readAdminConfig } from '../shared/admin-config';
 import { mountAdminPage } from '../shared/mount';
 import SettingsPage from './components/SettingsPage';
+import './settings-page.css';
 
 mountAdminPage(
 	'agentic-writer-settings-root',

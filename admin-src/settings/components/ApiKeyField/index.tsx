@@ -1,0 +1,130 @@
+/**
+ * WordPress dependencies
+ */
+import { Button, Notice, TextControl } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { KeyEdit } from '../../settings-form';
+
+type Props = {
+	/** Whether a key is stored, its hint (`…abcd`) and why it cannot be used, from GET settings. */
+	isSet: boolean;
+	hint: string;
+	keyError?: string;
+	edit: KeyEdit;
+	onChange: ( edit: KeyEdit ) => void;
+	invalid?: { 'aria-invalid'?: true; help?: string };
+};
+
+/**
+ * A write-only key: the stored key is never shown, only its hint; typing replaces it.
+ *
+ * @param props          Props.
+ * @param props.isSet
+ * @param props.hint
+ * @param props.keyError
+ * @param props.edit
+ * @param props.onChange
+ * @param props.invalid
+ */
+export default function ApiKeyField( {
+	isSet,
+	hint,
+	keyError,
+	edit,
+	onChange,
+	invalid = {},
+}: Props ) {
+	const [ replacing, setReplacing ] = useState( false );
+
+	const input = (
+		<TextControl
+			__next40pxDefaultSize
+			__nextHasNoMarginBottom
+			type="password"
+			autoComplete="new-password"
+			label={
+				isSet
+					? __( 'New API key', 'agentic-writer' )
+					: __( 'API key', 'agentic-writer' )
+			}
+			value={ edit.value }
+			onChange={ ( value ) => onChange( { value, remove: false } ) }
+			{ ...invalid }
+		/>
+	);
+
+	return (
+		<div className="agentic-writer-key">
+			{ keyError && (
+				<Notice status="error" isDismissible={ false }>
+					{ keyError }
+				</Notice>
+			) }
+			{ ! isSet && input }
+			{ isSet && edit.remove && (
+				<p>
+					{ __(
+						'The key will be removed when you save.',
+						'agentic-writer'
+					) }{ ' ' }
+					<Button
+						variant="link"
+						onClick={ () =>
+							onChange( { value: '', remove: false } )
+						}
+					>
+						{ __( 'Keep the key', 'agentic-writer' ) }
+					</Button>
+				</p>
+			) }
+			{ isSet && ! edit.remove && (
+				<>
+					<p>
+						{ sprintf(
+							/* translators: %s: last characters of the stored key, e.g. …abcd. */
+							__( 'Key saved (%s)', 'agentic-writer' ),
+							hint || '…'
+						) }
+					</p>
+					{ replacing ? (
+						<>
+							{ input }
+							<Button
+								variant="tertiary"
+								onClick={ () => {
+									setReplacing( false );
+									onChange( { value: '', remove: false } );
+								} }
+							>
+								{ __( 'Cancel', 'agentic-writer' ) }
+							</Button>
+						</>
+					) : (
+						<div className="agentic-writer-key__actions">
+							<Button
+								variant="secondary"
+								onClick={ () => setReplacing( true ) }
+							>
+								{ __( 'Replace key', 'agentic-writer' ) }
+							</Button>
+							<Button
+								variant="tertiary"
+								isDestructive
+								onClick={ () =>
+									onChange( { value: '', remove: true } )
+								}
+							>
+								{ __( 'Remove key', 'agentic-writer' ) }
+							</Button>
+						</div>
+					) }
+				</>
+			) }
+		</div>
+	);
+}
