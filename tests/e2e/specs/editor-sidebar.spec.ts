@@ -27,7 +27,7 @@ test( 'the Agentic Writer sidebar opens from its header button', async ( {
 		sidebar.getByRole( 'button', { name: 'Welcome' } )
 	).toBeVisible();
 	await expect(
-		sidebar.getByText( /arrive with the provider manager/ )
+		sidebar.getByText( /not built into this sidebar yet/ )
 	).toBeVisible();
 	// The status comes from GET agentic-writer/v1/status through api-fetch.
 	await expect(

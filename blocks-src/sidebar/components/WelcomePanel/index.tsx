@@ -11,7 +11,7 @@ import StatusSummary from '../../../../admin-src/shared/components/StatusSummary
 import { usePluginStatus } from '../../../../admin-src/shared/use-plugin-status';
 
 /**
- * First panel of the sidebar: what is coming, and what the plugin runs on.
+ * First panel of the sidebar: what is not built yet, where to configure, and what the plugin runs on.
  */
 export default function WelcomePanel() {
 	const status = usePluginStatus();
@@ -20,7 +20,7 @@ export default function WelcomePanel() {
 		<PanelBody title={ __( 'Welcome', 'agentic-writer' ) }>
 			<p>
 				{ __(
-					'Chat about your post, plan an outline and write sections with AI, right here. These tools arrive with the provider manager; for now this panel shows that the plugin is installed and working.',
+					'Writing tools (chat, outline, drafting sections) are not built into this sidebar yet; for now this panel shows that the plugin is installed and working. Set up providers and routing under Agentic Writer → Settings.',
 					'agentic-writer'
 				) }
 			</p>

@@ -21,7 +21,7 @@ jest.mock( '@wordpress/api-fetch', () => ( {
 const mockedApiFetch = apiFetch as unknown as jest.Mock;
 
 describe( 'WelcomePanel', () => {
-	it( 'says what is coming and shows the status from the server', async () => {
+	it( 'says what is not built yet, points to Settings and shows the status from the server', async () => {
 		mockedApiFetch.mockResolvedValue( {
 			version: '0.1.0',
 			schema_version: 1,
@@ -34,7 +34,7 @@ describe( 'WelcomePanel', () => {
 			screen.getByRole( 'button', { name: 'Welcome' } )
 		).toBeTruthy();
 		expect(
-			screen.getByText( /arrive with the provider manager/ )
+			screen.getByText( /not built into this sidebar yet.*Settings/ )
 		).toBeTruthy();
 		expect( await screen.findByText( 'SQLite' ) ).toBeTruthy();
 	} );
