@@ -2,7 +2,7 @@
  * WordPress dependencies
  */
 import { Button, Notice, TextControl } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -40,6 +40,8 @@ export default function ApiKeyField( {
 	invalid = {},
 }: Props ) {
 	const [ replacing, setReplacing ] = useState( false );
+	// A save answers with the new hint: the replacement is done.
+	useEffect( () => setReplacing( false ), [ isSet, hint ] );
 
 	const input = (
 		<TextControl

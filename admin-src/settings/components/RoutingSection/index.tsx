@@ -155,7 +155,6 @@ export default function RoutingSection( {
 					{ routing.mode === 'advanced' &&
 						TASKS.map( ( task ) => {
 							const chain = routing.matrix[ task ];
-							const resolved = overview?.routing[ task ];
 							const invalid = invalidProps(
 								fieldError,
 								`routing.matrix.${ task }`
@@ -249,22 +248,34 @@ export default function RoutingSection( {
 											task
 										) }
 									</Button>
-									{ resolved && (
-										<p className="description">
-											{ resolved.error ??
-												sprintf(
-													/* translators: %s: provider ids in order. */
-													__(
-														'Saved routing resolves to: %s',
-														'agentic-writer'
-													),
-													resolved.chain.join( ' → ' )
-												) }
-										</p>
-									) }
 								</fieldset>
 							);
 						} ) }
+					{ overview && (
+						<>
+							<h3>
+								{ __(
+									'What each task uses now (saved settings)',
+									'agentic-writer'
+								) }
+							</h3>
+							<ul>
+								{ TASKS.map( ( task ) => {
+									const resolved = overview.routing[ task ];
+									return (
+										<li key={ task }>
+											{ `${ task }: ` }
+											{ ( resolved?.error ??
+												resolved?.chain.join(
+													' → '
+												) ) ||
+												'—' }
+										</li>
+									);
+								} ) }
+							</ul>
+						</>
+					) }
 				</CardBody>
 			</Card>
 		</section>
