@@ -41,11 +41,11 @@ test.describe( 'Agentic Writer admin pages', () => {
 		const link = page.getByRole( 'link', {
 			name: 'Download the local backend',
 		} );
-		// The build puts the zip into plugin/build/; without it the page explains instead.
-		test.skip(
-			( await link.count() ) === 0,
-			'plugin/build/agentic-writer-local-backend.zip is not built'
-		);
+		// npm run build puts the zip into plugin/build/ (without it the page explains instead).
+		await expect(
+			link,
+			'plugin/build/agentic-writer-local-backend.zip is built'
+		).toBeVisible();
 
 		const [ download ] = await Promise.all( [
 			page.waitForEvent( 'download' ),

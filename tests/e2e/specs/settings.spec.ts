@@ -11,20 +11,34 @@ type OpenRouterSettings = {
 	api_key_set: boolean;
 };
 
-const mockUrl = process.env.AW_MOCK_URL;
+// The mock upstream is part of the suite (npm test starts it): missing, the spec fails, never skips.
+const mockUrl = process.env.AW_MOCK_URL ?? '';
 
 test.describe( 'Agentic Writer settings', () => {
 	let before: OpenRouterSettings;
 
 	test.beforeAll( async ( { requestUtils } ) => {
+		expect(
+			mockUrl,
+			'AW_MOCK_URL (the mock upstream npm test starts)'
+		).not.toBe( '' );
 		const settings = ( await requestUtils.rest( {
 			path: '/agentic-writer/v1/settings',
 		} ) ) as { providers: { openrouter: OpenRouterSettings } };
 		before = settings.providers.openrouter;
+		// The e2e sites are disposable (npm test's own): a key left by another suite is removed so
+		// the page starts from "no key saved", as a new owner sees it.
+		if ( before.api_key_set ) {
+			await requestUtils.rest( {
+				path: '/agentic-writer/v1/settings',
+				method: 'POST',
+				data: { providers: { openrouter: { api_key: null } } },
+			} );
+		}
 	} );
 
 	test.afterAll( async ( { requestUtils } ) => {
-		// Put OpenRouter back as it was; a key this spec typed is removed again.
+		// Put OpenRouter's URL and models back; the key this spec typed is removed again.
 		await requestUtils.rest( {
 			path: '/agentic-writer/v1/settings',
 			method: 'POST',
@@ -34,7 +48,7 @@ test.describe( 'Agentic Writer settings', () => {
 						base_url: before.base_url,
 						model: before.model,
 						image_model: before.image_model,
-						...( before.api_key_set ? {} : { api_key: null } ),
+						api_key: null,
 					},
 				},
 			},
@@ -45,12 +59,6 @@ test.describe( 'Agentic Writer settings', () => {
 		admin,
 		page,
 	} ) => {
-		test.skip( ! mockUrl, 'AW_MOCK_URL (the mock upstream) is not set' );
-		test.skip(
-			before.api_key_set,
-			'this site already has an OpenRouter key this spec could not restore'
-		);
-
 		await admin.visitAdminPage( 'index.php' );
 		await page
 			.getByRole( 'navigation', { name: 'Main menu' } )
