@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Settings;
 
+use AgenticWriter\Rest\Request_Validator;
 use WP_Error;
 
 /**
@@ -582,13 +583,6 @@ final class Settings {
 	 * @param string $message What is wrong, naming the field.
 	 */
 	private static function invalid( string $field, string $message ): WP_Error {
-		return new WP_Error(
-			'agentic_writer_invalid_param',
-			sprintf( 'Invalid parameter %s: %s', $field, $message ),
-			array(
-				'status' => 400,
-				'params' => array( $field => $message ),
-			)
-		);
+		return Request_Validator::error( $field, $message );
 	}
 }

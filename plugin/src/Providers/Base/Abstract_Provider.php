@@ -40,12 +40,19 @@ abstract class Abstract_Provider implements Provider {
 	abstract protected function api_name(): string;
 
 	/**
-	 * A cheap authenticated call that proves URL, key and API shape.
+	 * A cheap authenticated call that proves URL, key and API shape: listing the models, which
+	 * every API here has; a provider with a cheaper or more telling check overrides it.
 	 *
 	 * @return array<string,mixed> Facts for the test result (models found…).
 	 * @throws Provider_Error When it fails.
 	 */
-	abstract protected function probe(): array;
+	protected function probe(): array {
+		$models = $this->models();
+		return array(
+			'models' => count( $models ),
+			'sample' => array_slice( array_column( $models, 'id' ), 0, 5 ),
+		);
+	}
 
 	/**
 	 * Routing id.

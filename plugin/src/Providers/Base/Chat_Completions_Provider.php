@@ -218,15 +218,4 @@ abstract class Chat_Completions_Provider extends Abstract_Provider {
 		}
 		return $out;
 	}
-
-	/**
-	 * {@inheritDoc}
-	 */
-	protected function probe(): array {
-		$models = $this->models();
-		return array(
-			'models' => count( $models ),
-			'sample' => array_slice( array_column( $models, 'id' ), 0, 5 ),
-		);
-	}
 }
