@@ -10,6 +10,19 @@ const invalid = ( field: string, detail: string ) => ( {
 } );
 
 describe( 'fieldErrorFrom', () => {
+	it( 'takes the exact path from data.field, whatever the message says', () => {
+		const error = invalid( 'providers', 'that address will not do.' );
+		expect(
+			fieldErrorFrom( {
+				...error,
+				data: {
+					...error.data,
+					field: 'providers[anthropic][base_url]',
+				},
+			} )?.path
+		).toBe( 'providers.anthropic.base_url' );
+	} );
+
 	it( 'maps the field the message names to its form path', () => {
 		expect(
 			fieldErrorFrom(

@@ -10,12 +10,13 @@ export type FieldError = {
 type RestError = {
 	code?: unknown;
 	message?: unknown;
-	data?: { params?: Record< string, unknown > };
+	data?: { params?: Record< string, unknown >; field?: unknown };
 };
 
 /**
- * Reads a 400 `agentic_writer_invalid_param` answer: `data.params` names the top-level
- * field and its message names the exact one (`providers[openrouter][base_url] must be …`).
+ * Reads a 400 `agentic_writer_invalid_param` answer: `data.field` is the exact field's path
+ * (`providers[openrouter][base_url]`); without it (an older plugin), the path the message names,
+ * else the top-level field of `data.params`.
  *
  * @param error What saveSettings rejected with.
  * @return The field error, or null when the error is not about a field.
@@ -32,10 +33,15 @@ export function fieldErrorFrom( error: unknown ): FieldError | null {
 	const field = Object.keys( params )[ 0 ] ?? '';
 	const detail = typeof params[ field ] === 'string' ? params[ field ] : '';
 	const text = typeof message === 'string' ? message : String( detail );
-	const named = /\b([a-z_]+(?:\[[a-z0-9_:-]+\])+)/.exec( String( detail ) );
+	const named =
+		typeof data?.field === 'string' && data.field !== ''
+			? data.field
+			: /\b([a-z_]+(?:\[[a-z0-9_:-]+\])+)/.exec(
+					String( detail )
+				)?.[ 1 ];
 	let path = field;
-	if ( named?.[ 1 ] ) {
-		path = named[ 1 ].replace( /\[([^\]]+)\]/g, '.$1' );
+	if ( named ) {
+		path = named.replace( /\[([^\]]+)\]/g, '.$1' );
 	}
 	// A matrix chain is one field in the form, whichever position is wrong.
 	path = path.replace( /^(routing\.matrix\.[a-z]+)\.\d+$/, '$1' );

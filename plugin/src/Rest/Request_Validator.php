@@ -62,18 +62,21 @@ final class Request_Validator {
 	}
 
 	/**
-	 * A 400 naming the field.
+	 * A 400 naming the field: `params` by top-level name (as WordPress core does), `field` by its
+	 * full path (`providers[openrouter][base_url]`) so a form can mark the exact control.
 	 *
 	 * @param string $field   Param name.
 	 * @param string $message What is wrong.
+	 * @param string $path    Full bracketed path when deeper than the param; the param otherwise.
 	 */
-	public static function error( string $field, string $message ): WP_Error {
+	public static function error( string $field, string $message, string $path = '' ): WP_Error {
 		return new WP_Error(
 			'agentic_writer_invalid_param',
 			sprintf( 'Invalid parameter %s: %s', $field, $message ),
 			array(
 				'status' => 400,
 				'params' => array( $field => $message ),
+				'field'  => '' !== $path ? $path : $field,
 			)
 		);
 	}

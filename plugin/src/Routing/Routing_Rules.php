@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Routing;
 
 use AgenticWriter\Providers\Contracts\Provider;
+use AgenticWriter\Rest\Request_Validator;
 use AgenticWriter\Settings\Settings;
 use WP_Error;
 
@@ -44,14 +45,7 @@ final class Routing_Rules {
 			$provider = $providers[ $forced ] ?? null;
 			$why      = null === $provider ? 'unknown provider' : self::why_not( $provider, $task, $mode );
 			if ( null !== $why ) {
-				return new WP_Error(
-					'agentic_writer_invalid_param',
-					sprintf( 'Invalid parameter provider: %s cannot serve the %s task (%s).', $forced, $task, $why ),
-					array(
-						'status' => 400,
-						'params' => array( 'provider' => sprintf( '%s: %s', $forced, $why ) ),
-					)
-				);
+				return Request_Validator::error( 'provider', sprintf( '%s cannot serve the %s task (%s).', $forced, $task, $why ) );
 			}
 			return array(
 				'chain'   => array( $forced ),

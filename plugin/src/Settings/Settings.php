@@ -465,17 +465,20 @@ final class Settings {
 		foreach ( self::SINGLE_PROVIDERS as $id ) {
 			$url = (string) $settings['providers'][ $id ]['base_url'];
 			if ( '' !== $url && ! self::is_http_url( $url ) ) {
-				return self::invalid( 'providers', sprintf( 'providers[%s][base_url] must be an http:// or https:// URL, got "%s".', $id, $url ) );
+				$path = "providers[$id][base_url]";
+				return self::invalid( 'providers', sprintf( '%s must be an http:// or https:// URL, got "%s".', $path, $url ), $path );
 			}
 		}
 		$seen = array();
 		foreach ( $settings['providers']['openai_compatible'] as $index => $instance ) {
 			if ( isset( $seen[ $instance['id'] ] ) ) {
-				return self::invalid( 'providers', sprintf( 'providers[openai_compatible][%d][id] "%s" is used twice.', $index, $instance['id'] ) );
+				$path = "providers[openai_compatible][$index][id]";
+				return self::invalid( 'providers', sprintf( '%s "%s" is used twice.', $path, $instance['id'] ), $path );
 			}
 			$seen[ $instance['id'] ] = true;
 			if ( ! self::is_http_url( (string) $instance['base_url'] ) ) {
-				return self::invalid( 'providers', sprintf( 'providers[openai_compatible][%d][base_url] must be an http:// or https:// URL such as http://127.0.0.1:1234/v1.', $index ) );
+				$path = "providers[openai_compatible][$index][base_url]";
+				return self::invalid( 'providers', sprintf( '%s must be an http:// or https:// URL such as http://127.0.0.1:1234/v1.', $path ), $path );
 			}
 		}
 		$known  = self::ids_of( $settings );
@@ -487,7 +490,7 @@ final class Settings {
 		}
 		foreach ( $routed as $name => $id ) {
 			if ( '' !== $id && ! in_array( $id, $known, true ) ) {
-				return self::invalid( 'routing', sprintf( '%s names provider "%s", which is not configured. Known providers: %s.', $name, $id, implode( ', ', $known ) ) );
+				return self::invalid( 'routing', sprintf( '%s names provider "%s", which is not configured. Known providers: %s.', $name, $id, implode( ', ', $known ) ), $name );
 			}
 		}
 		return true;
@@ -581,8 +584,9 @@ final class Settings {
 	 *
 	 * @param string $field   Top-level field name.
 	 * @param string $message What is wrong, naming the field.
+	 * @param string $path    The exact field, e.g. `providers[openrouter][base_url]`.
 	 */
-	private static function invalid( string $field, string $message ): WP_Error {
-		return Request_Validator::error( $field, $message );
+	private static function invalid( string $field, string $message, string $path = '' ): WP_Error {
+		return Request_Validator::error( $field, $message, $path );
 	}
 }

@@ -122,6 +122,34 @@ final class Bad_Input_Test extends Provider_Http_Test_Case {
 		$this->assertSame( 'agentic_writer_invalid_param', $response['json']['code'] );
 		$this->assertArrayHasKey( $field, $response['json']['data']['params'] );
 		$this->assertStringContainsString( $field, $response['json']['message'] );
+		$this->assertStringStartsWith( $field, $response['json']['data']['field'] );
+	}
+
+	/**
+	 * Settings errors deeper than a top-level field carry its full path in data.field.
+	 *
+	 * @return array<string,array{0:array<string,mixed>,1:string}>
+	 */
+	public function deep_settings_errors(): array {
+		return array(
+			'single provider URL'    => array( array( 'providers' => array( 'anthropic' => array( 'base_url' => 'ftp://example.com' ) ) ), 'providers[anthropic][base_url]' ),
+			'compatible URL'         => array( array( 'providers' => array( 'openai_compatible' => array( array( 'id' => 'lm', 'base_url' => 'not a url' ) ) ) ), 'providers[openai_compatible][0][base_url]' ),
+			'routing to the unknown' => array( array( 'routing' => array( 'simple' => array( 'image' => 'openai_compatible:nope' ) ) ), 'routing[simple][image]' ),
+		);
+	}
+
+	/**
+	 * The settings page marks the exact control from data.field, not from the message's wording.
+	 *
+	 * @dataProvider deep_settings_errors
+	 * @param array<string,mixed> $body Body.
+	 * @param string              $path Expected path.
+	 */
+	public function test_deep_settings_error_names_the_exact_field( array $body, string $path ): void {
+		$response = $this->rest( 'POST', '/agentic-writer/v1/settings', 'admin', $body );
+		$this->assertSame( 400, $response['status'], $response['body'] );
+		$this->assertSame( $path, $response['json']['data']['field'] );
+		$this->assertStringContainsString( $path, $response['json']['message'] );
 	}
 
 	/**
