@@ -14,7 +14,6 @@ use AgenticWriter\Generation\Stream_Writer;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -23,15 +22,14 @@ use WP_REST_Server;
  * Streams Server-Sent Events (start, delta, fallback, usage, error, done) when the client
  * accepts `text/event-stream`, answers JSON otherwise.
  */
-final class Generate_Controller extends WP_REST_Controller {
+final class Generate_Controller extends Rest_Controller {
 
 	/**
-	 * Constructor.
+	 * Route base under the namespace.
+	 *
+	 * @var string
 	 */
-	public function __construct() {
-		$this->namespace = 'agentic-writer/v1';
-		$this->rest_base = 'generate';
-	}
+	protected $rest_base = 'generate';
 
 	/**
 	 * Arg schemas.

@@ -14,7 +14,6 @@ use AgenticWriter\Providers\Contracts\Image_Result;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -22,7 +21,7 @@ use WP_REST_Server;
 /**
  * Generates an image through the router and saves it as an attachment with alt text.
  */
-final class Image_Controller extends WP_REST_Controller {
+final class Image_Controller extends Rest_Controller {
 
 	private const EXTENSIONS = array(
 		'image/png'  => 'png',
@@ -32,12 +31,11 @@ final class Image_Controller extends WP_REST_Controller {
 	);
 
 	/**
-	 * Constructor.
+	 * Route base under the namespace.
+	 *
+	 * @var string
 	 */
-	public function __construct() {
-		$this->namespace = 'agentic-writer/v1';
-		$this->rest_base = 'image';
-	}
+	protected $rest_base = 'image';
 
 	/**
 	 * Arg schemas.

@@ -13,7 +13,6 @@ namespace AgenticWriter\Rest;
 use AgenticWriter\Plugin;
 use WP_Error;
 use WP_HTTP_Response;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -25,9 +24,8 @@ use WP_REST_Server;
  * `rest_pre_serve_request`) streams the bytes instead of JSON. In-process callers
  * (`rest_do_request`) therefore get a normal response object and never a stray exit.
  */
-final class Local_Backend_Download_Controller extends WP_REST_Controller {
+final class Local_Backend_Download_Controller extends Rest_Controller {
 
-	public const NAMESPACE = 'agentic-writer/v1';
 	public const ROUTE     = '/local-backend/download';
 	public const FILE_NAME = 'agentic-writer-local-backend.zip';
 
@@ -37,12 +35,11 @@ final class Local_Backend_Download_Controller extends WP_REST_Controller {
 	private const FILE_HEADER = 'X-Agentic-Writer-File';
 
 	/**
-	 * Constructor.
+	 * Route base under the namespace.
+	 *
+	 * @var string
 	 */
-	public function __construct() {
-		$this->namespace = self::NAMESPACE;
-		$this->rest_base = 'local-backend/download';
-	}
+	protected $rest_base = 'local-backend/download';
 
 	/**
 	 * Absolute path of the zip: inside the plugin unless a site points elsewhere.

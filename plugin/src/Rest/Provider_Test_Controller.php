@@ -13,7 +13,6 @@ use AgenticWriter\Providers\Provider_Registry;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -22,15 +21,14 @@ use WP_REST_Server;
  * Runs the provider's connection test. A failed test is still a 200 (the test ran); the body
  * says what failed and what to do. A passing test closes the provider's breaker.
  */
-final class Provider_Test_Controller extends WP_REST_Controller {
+final class Provider_Test_Controller extends Rest_Controller {
 
 	/**
-	 * Constructor.
+	 * Route base under the namespace.
+	 *
+	 * @var string
 	 */
-	public function __construct() {
-		$this->namespace = 'agentic-writer/v1';
-		$this->rest_base = 'providers';
-	}
+	protected $rest_base = 'providers';
 
 	/**
 	 * Registers the route.

@@ -14,7 +14,6 @@ use AgenticWriter\Routing\Health_Cache;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -22,15 +21,14 @@ use WP_REST_Server;
 /**
  * What each provider is and how it is doing, and what every task resolves to right now.
  */
-final class Providers_Controller extends WP_REST_Controller {
+final class Providers_Controller extends Rest_Controller {
 
 	/**
-	 * Constructor.
+	 * Route base under the namespace.
+	 *
+	 * @var string
 	 */
-	public function __construct() {
-		$this->namespace = 'agentic-writer/v1';
-		$this->rest_base = 'providers';
-	}
+	protected $rest_base = 'providers';
 
 	/**
 	 * Registers the route.

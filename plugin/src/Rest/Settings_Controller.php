@@ -13,7 +13,6 @@ use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Settings\Settings;
 use AgenticWriter\Usage\Pricing;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -23,15 +22,14 @@ use WP_REST_Server;
  * api_key_set / api_key_hint; an empty posted key keeps the stored one. Saving a provider's
  * settings resets its circuit breaker (the owner just fixed it).
  */
-final class Settings_Controller extends WP_REST_Controller {
+final class Settings_Controller extends Rest_Controller {
 
 	/**
-	 * Constructor.
+	 * Route base under the namespace.
+	 *
+	 * @var string
 	 */
-	public function __construct() {
-		$this->namespace = 'agentic-writer/v1';
-		$this->rest_base = 'settings';
-	}
+	protected $rest_base = 'settings';
 
 	/**
 	 * Registers the route.

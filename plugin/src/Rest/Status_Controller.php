@@ -14,7 +14,6 @@ use AgenticWriter\Environment\Database_Engine;
 use AgenticWriter\Plugin;
 use AgenticWriter\Usage\Usage_Table;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -22,18 +21,16 @@ use WP_REST_Server;
 /**
  * Plugin status for authors and admins.
  */
-final class Status_Controller extends WP_REST_Controller {
+final class Status_Controller extends Rest_Controller {
 
-	public const NAMESPACE = 'agentic-writer/v1';
 	public const ROUTE     = '/status';
 
 	/**
-	 * Constructor.
+	 * Route base under the namespace.
+	 *
+	 * @var string
 	 */
-	public function __construct() {
-		$this->namespace = self::NAMESPACE;
-		$this->rest_base = 'status';
-	}
+	protected $rest_base = 'status';
 
 	/**
 	 * Registers the route.
