@@ -39,10 +39,9 @@ else
 fi
 want jest && suite jest jest.json npx jest --ci --json --outputFile="$RES/jest.json"
 want mocks && suite mocks mocks.xml node_tests "$RES/mocks.xml" tests/mocks/**/*.test.ts
-want backend && suite local-backend local-backend.xml \
-	bash -c 'cd local-backend && shopt -s globstar nullglob && node --import tsx --test --test-concurrency=1 \
-		--test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination="$0" \
-		src/**/*.test.ts test/**/*.test.ts' "$RES/local-backend.xml"
+# The backend's tests run from its own folder (its tsconfig and fixtures); a subshell keeps our cwd.
+backend_tests() ( cd local-backend && node_tests "$1" src/**/*.test.ts test/**/*.test.ts )
+want backend && suite local-backend local-backend.xml backend_tests "$RES/local-backend.xml"
 
 # The mock upstream (tests/mocks/) that the plugin's providers talk to in the PHP and e2e suites.
 export AW_MOCK_URL="http://127.0.0.1:${AW_MOCK_PORT:-8099}"
