@@ -124,7 +124,7 @@ export async function handleMessages( exchange: Exchange ): Promise<void> {
 		return;
 	}
 
-	const output = limitOutput( composeReply( body.model, conversation ), body.max_tokens );
+	const output = limitOutput( composeReply( body.model, conversation, directive ), body.max_tokens );
 	const usage = {
 		input_tokens: inputTokens( conversation ),
 		output_tokens: output.outputTokens,

@@ -23,7 +23,7 @@ interface CliRun {
 	stderr: string;
 }
 
-function runClaude( mock: MockUpstream, prompt: string ): Promise<CliRun> {
+function runClaude( mock: MockUpstream, prompt: string, extraArgs: readonly string[] = [] ): Promise<CliRun> {
 	const home = mkdtempSync( join( tmpdir(), 'aw-mock-claude-' ) );
 	const child = spawn(
 		CLAUDE,
@@ -38,6 +38,7 @@ function runClaude( mock: MockUpstream, prompt: string ): Promise<CliRun> {
 			'--no-session-persistence',
 			'--model',
 			'sonnet',
+			...extraArgs,
 		],
 		{
 			cwd: home,
@@ -157,5 +158,16 @@ describe( 'the real claude CLI against the mock', { skip: ! existsSync( CLAUDE )
 		const result = resultLine( run );
 		assert.equal( result.is_error, false );
 		assert.match( String( result.result ), /^Mock reply from .*“Drop once”/ );
+	} );
+
+	it( 'recognizes a task prompt passed as --system-prompt, as the local backend passes it', async () => {
+		// The writing prompt of plugin/src/Generation/Task_Prompts.php, the part the mock looks for.
+		const system = 'You are Agentic Writer. Task: write the requested part of the post in Markdown (## headings, paragraphs, lists).';
+		const run = await runClaude( mock, 'Section: Why bees matter', [ '--system-prompt', system ] );
+		assert.equal( run.code, 0, run.stderr );
+		const text = textDeltas( run ).join( '' );
+		assert.match( text, /^## Why bees matter\n\nMock reply from \S+\. You wrote: “Section: Why bees matter”\./ );
+		assert.match( text, /^```/m );
+		assert.equal( resultLine( run ).result, text );
 	} );
 } );

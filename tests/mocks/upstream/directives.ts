@@ -12,6 +12,17 @@ export interface Directive {
 	delayMs?: number;
 	dropAfter?: number;
 	stallAfter?: number;
+	/** `generic`: the task-blind reply of old; `xss`: hostile Markdown for security tests. */
+	reply?: ReplyKind;
+	/** Length of a writing draft, in words (about). */
+	words?: number;
+}
+
+export const REPLY_KINDS = [ 'generic', 'xss' ] as const;
+export type ReplyKind = ( typeof REPLY_KINDS )[ number ];
+
+function isReplyKind( value: string | undefined ): value is ReplyKind {
+	return ( REPLY_KINDS as readonly string[] ).includes( value ?? '' );
 }
 
 export interface ScriptEntry {
@@ -73,6 +84,15 @@ export function parseDirective( spec: string ): Directive {
 			case 'stall_after':
 				directive.stallAfter = nonNegativeInt( key, value );
 				break;
+			case 'reply':
+				if ( ! isReplyKind( value ) ) {
+					throw new Error( `mock directive reply must be one of ${ REPLY_KINDS.join( ', ' ) }, got "${ value ?? '' }"` );
+				}
+				directive.reply = value;
+				break;
+			case 'words':
+				directive.words = Math.max( 1, nonNegativeInt( key, value ) );
+				break;
 			default:
 				throw new Error( `unknown mock directive key "${ key }"` );
 		}
@@ -93,6 +113,11 @@ export function directiveFromTexts( texts: readonly string[] ): Directive {
 
 export function stripDirectives( text: string ): string {
 	return text.replace( MARKER, '' ).replace( /\s{2,}/g, ' ' ).trim();
+}
+
+/** Removes the markers only, keeping line breaks: Markdown or HTML to be rewritten keeps its shape. */
+export function removeMarkers( text: string ): string {
+	return text.replace( / ?\[\[mock:[^\]]*\]\]/g, '' );
 }
 
 export function isEmptyDirective( directive: Directive ): boolean {

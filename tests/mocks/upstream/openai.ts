@@ -95,7 +95,7 @@ export async function handleChatCompletions( exchange: Exchange ): Promise<void>
 		return;
 	}
 
-	const output = limitOutput( composeReply( body.model, conversation ), body.max_completion_tokens ?? body.max_tokens );
+	const output = limitOutput( composeReply( body.model, conversation, directive ), body.max_completion_tokens ?? body.max_tokens );
 	const promptTokens = inputTokens( conversation );
 	const usage: Record<string, number> = {
 		prompt_tokens: promptTokens,

@@ -2,7 +2,17 @@
  * The deterministic reply and token counts both APIs share, so a test can predict them.
  */
 
-import { stripDirectives } from './directives.ts';
+import type { Directive } from './directives.ts';
+import { clarityReply } from './replies/clarity.ts';
+import { genericReply } from './replies/generic.ts';
+import { planningReply } from './replies/planning.ts';
+import { refinementReply } from './replies/refinement.ts';
+import { detectTask } from './replies/task.ts';
+import { writingReply } from './replies/writing.ts';
+import { xssReply } from './replies/xss.ts';
+
+export { excerptOf } from './replies/brief.ts';
+export { wantsJson } from './replies/generic.ts';
 
 export const CHARS_PER_TOKEN = 4;
 
@@ -46,28 +56,30 @@ export function inputTokens( conversation: Conversation ): number {
 	return tokensFor( conversation.allTexts.reduce( ( sum, text ) => sum + text.length, 0 ) );
 }
 
-const EXCERPT_CHARS = 60;
-
-export function excerptOf( text: string ): string {
-	const clean = stripDirectives( text ).replace( /\s+/g, ' ' ).trim();
-	const points = Array.from( clean );
-	return points.length > EXCERPT_CHARS ? `${ points.slice( 0, EXCERPT_CHARS ).join( '' ) }…` : clean;
-}
-
-export function wantsJson( conversation: Conversation ): boolean {
-	const asks = /\bjson\b/i;
-	return asks.test( stripDirectives( conversation.systemText ) ) || asks.test( stripDirectives( conversation.lastUserText ) );
-}
-
-export function composeReply( model: string, conversation: Conversation ): string {
-	const excerpt = excerptOf( conversation.lastUserText );
-	if ( wantsJson( conversation ) ) {
-		return JSON.stringify( { mock: true, model, reply: `Mock reply from ${ model }.`, echo: excerpt } );
+/**
+ * The answer to a conversation. Agentic Writer's task prompts get an answer of the shape the
+ * task asks for (see replies/); anything else, and every request with `reply=generic`, gets the
+ * task-blind sentence or JSON; `reply=xss` gets hostile Markdown.
+ */
+export function composeReply( model: string, conversation: Conversation, directive: Directive = {} ): string {
+	if ( directive.reply === 'generic' ) {
+		return genericReply( model, conversation );
 	}
-	return (
-		`Mock reply from ${ model }. You wrote: “${ excerpt }”. ` +
-		'This answer comes from the Agentic Writer mock upstream. It is deterministic, so tests can rely on it.'
-	);
+	if ( directive.reply === 'xss' ) {
+		return xssReply();
+	}
+	switch ( detectTask( conversation.systemText ) ) {
+		case 'clarity':
+			return clarityReply( conversation.lastUserText );
+		case 'planning':
+			return planningReply( conversation.lastUserText );
+		case 'writing':
+			return writingReply( model, conversation.lastUserText, directive.words );
+		case 'refinement':
+			return refinementReply( conversation.lastUserText );
+		default:
+			return genericReply( model, conversation );
+	}
 }
 
 export interface Output {
