@@ -139,11 +139,12 @@ final class Generate_Route_Test extends Provider_Http_Test_Case {
 	}
 
 	/**
-	 * Clarity and planning parse and validate JSON; an answer that does not match says so.
+	 * Clarity and planning parse and validate JSON: the mock answers them the way the task
+	 * prompt asks, so the structured answer comes back.
 	 */
 	public function test_structured_tasks_validate_the_answer(): void {
 		foreach ( array( 'clarity', 'planning' ) as $task ) {
-			$body = $this->rest(
+			$response = $this->rest(
 				'POST',
 				'/agentic-writer/v1/generate',
 				'admin',
@@ -151,12 +152,44 @@ final class Generate_Route_Test extends Provider_Http_Test_Case {
 					'task'   => $task,
 					'prompt' => 'A post about bees',
 				)
-			)['json'];
+			);
+			$this->assertSame( 200, $response['status'], $response['body'] );
+			$body = $response['json'];
 			$this->assertJson( $body['text'], $task );
-			$this->assertNull( $body['structured'], $task );
-			$this->assertStringContainsString( 'does not match the expected shape', $body['structured_error'], $task );
+			$this->assertNull( $body['structured_error'], $task );
+			$this->assertIsArray( $body['structured'], $task );
+			$list = 'clarity' === $task ? $body['structured']['questions'] : $body['structured']['sections'];
+			$this->assertCount( 4, $list, $task );
+			if ( 'planning' === $task ) {
+				$this->assertNotSame( '', $body['structured']['title'] );
+				$this->assertNotSame( '', $list[0]['heading'] );
+			} else {
+				$this->assertStringContainsString( 'bees', $list[0]['question'] );
+			}
 			$sent = $this->mock_requests( '/api/v1/chat/completions' );
 			$this->assertStringContainsString( 'JSON only', end( $sent )['body']['messages'][0]['content'], $task );
+		}
+	}
+
+	/**
+	 * JSON of the wrong shape is not passed off as structured: the error says so and the text
+	 * comes back as it came (`reply=generic` makes the mock answer `{"mock":true,…}`).
+	 */
+	public function test_structured_tasks_report_a_mismatching_answer(): void {
+		foreach ( array( 'clarity', 'planning' ) as $task ) {
+			$body = $this->rest(
+				'POST',
+				'/agentic-writer/v1/generate',
+				'admin',
+				array(
+					'task'   => $task,
+					'prompt' => 'A post about bees [[mock:reply=generic]]',
+				)
+			)['json'];
+			$this->assertJson( $body['text'], $task );
+			$this->assertTrue( json_decode( $body['text'], true )['mock'], $task );
+			$this->assertNull( $body['structured'], $task );
+			$this->assertStringContainsString( 'does not match the expected shape', $body['structured_error'], $task );
 		}
 	}
 
