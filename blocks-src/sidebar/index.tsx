@@ -8,8 +8,12 @@ import { registerPlugin } from '@wordpress/plugins';
 /**
  * Internal dependencies
  */
-import WelcomePanel from './components/WelcomePanel';
+import Sidebar from './components/Sidebar';
+import './store';
+import { registerRefineToolbarButton } from './toolbar/refine-toolbar-button';
+import './sidebar.css';
 
+const PLUGIN_NAME = 'agentic-writer';
 const SIDEBAR_NAME = 'agentic-writer-sidebar';
 
 /**
@@ -22,15 +26,12 @@ function AgenticWriterSidebar() {
 			<PluginSidebarMoreMenuItem target={ SIDEBAR_NAME } icon="edit-page">
 				{ title }
 			</PluginSidebarMoreMenuItem>
-			<PluginSidebar
-				name={ SIDEBAR_NAME }
-				title={ title }
-				icon="edit-page"
-			>
-				<WelcomePanel />
+			<PluginSidebar name={ SIDEBAR_NAME } title={ title } icon="edit-page">
+				<Sidebar />
 			</PluginSidebar>
 		</>
 	);
 }
 
-registerPlugin( 'agentic-writer', { render: AgenticWriterSidebar } );
+registerPlugin( PLUGIN_NAME, { render: AgenticWriterSidebar } );
+registerRefineToolbarButton( `${ PLUGIN_NAME }/${ SIDEBAR_NAME }` );

@@ -1,0 +1,96 @@
+/**
+ * WordPress dependencies
+ */
+import { Button, Notice, TextareaControl } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { currentPostId } from '../../brief';
+import { store } from '../../store';
+import AnswerMeta from '../AnswerMeta';
+import MarkdownView from '../MarkdownView';
+import RunStatus from '../RunStatus';
+
+/**
+ * A conversation about the post, kept on the site per post and per author.
+ */
+export default function ChatTask() {
+	const postId = currentPostId();
+	const { messages, error, run } = useSelect(
+		( select ) => ( {
+			messages: select( store ).getChat( postId ),
+			error: select( store ).getChatError(),
+			run: select( store ).getRun( 'chat' ),
+		} ),
+		[ postId ]
+	);
+	const { sendChat, clearChatHistory } = useDispatch( store );
+	const [ message, setMessage ] = useState( '' );
+	const running = run.status === 'running';
+
+	const send = async () => {
+		const text = message.trim();
+		if ( ! text ) {
+			return;
+		}
+		setMessage( '' );
+		if ( ! ( await sendChat( text ) ) ) {
+			setMessage( text );
+		}
+	};
+
+	return (
+		<div className="agentic-writer-task">
+			<ol className="agentic-writer-chat" aria-label={ __( 'Conversation', 'agentic-writer' ) }>
+				{ ( messages ?? [] ).map( ( m, index ) => (
+					<li key={ index } className={ `agentic-writer-chat__message is-${ m.role }` }>
+						<span className="screen-reader-text">
+							{ m.role === 'user' ? __( 'You:', 'agentic-writer' ) : __( 'AI:', 'agentic-writer' ) }
+						</span>
+						{ m.role === 'assistant' ? <MarkdownView text={ m.content } /> : <p>{ m.content }</p> }
+						{ m.meta && (
+							<AnswerMeta provider={ m.meta.provider } model={ m.meta.model } usage={ m.meta } />
+						) }
+					</li>
+				) ) }
+				{ running && run.text && (
+					<li className="agentic-writer-chat__message is-assistant">
+						<MarkdownView text={ run.text } />
+					</li>
+				) }
+			</ol>
+			{ error && (
+				<Notice status="warning" isDismissible={ false }>
+					{ error }
+				</Notice>
+			) }
+			<RunStatus task="chat" onRetry={ send } />
+			<TextareaControl
+				__nextHasNoMarginBottom
+				label={ __( 'Message', 'agentic-writer' ) }
+				value={ message }
+				onChange={ setMessage }
+				rows={ 3 }
+				onKeyDown={ ( event: React.KeyboardEvent ) => {
+					if ( event.key === 'Enter' && ( event.metaKey || event.ctrlKey ) ) {
+						send();
+					}
+				} }
+			/>
+			<div className="agentic-writer-actions">
+				<Button variant="primary" onClick={ send } disabled={ running || ! message.trim() } accessibleWhenDisabled>
+					{ __( 'Send', 'agentic-writer' ) }
+				</Button>
+				{ !! messages?.length && (
+					<Button variant="tertiary" isDestructive onClick={ () => clearChatHistory() } disabled={ running }>
+						{ __( 'Delete conversation', 'agentic-writer' ) }
+					</Button>
+				) }
+			</div>
+		</div>
+	);
+}

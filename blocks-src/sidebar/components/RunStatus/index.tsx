@@ -1,0 +1,108 @@
+/**
+ * WordPress dependencies
+ */
+import { Button, Notice, Spinner } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useEffect, useRef } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { formatFallback } from '../../format';
+import { store } from '../../store';
+import type { TaskName } from '../../store/types';
+import AnswerMeta from '../AnswerMeta';
+
+interface Props {
+	task: TaskName;
+	/** Sends the same request again (shown with retryable errors). */
+	onRetry?: () => void;
+	/** Whether the request can be stopped (streams can). */
+	stoppable?: boolean;
+	children?: React.ReactNode;
+}
+
+/**
+ * The state of a task's request: Stop while it runs, fallbacks said plainly, the server's
+ * message on errors with Retry, who answered and what it cost. Focus moves to the result
+ * when it is ready.
+ */
+export default function RunStatus( { task, onRetry, stoppable = true, children }: Props ) {
+	const { run, routes } = useSelect(
+		( select ) => ( {
+			run: select( store ).getRun( task ),
+			routes: select( store ).getTaskRoutes(),
+		} ),
+		[ task ]
+	);
+	const { stopTask } = useDispatch( store );
+	const result = useRef< HTMLDivElement >( null );
+	const previous = useRef( run.status );
+	useEffect( () => {
+		if ( previous.current === 'running' && run.status !== 'running' ) {
+			result.current?.focus();
+		}
+		previous.current = run.status;
+	}, [ run.status ] );
+
+	if ( run.status === 'idle' ) {
+		return null;
+	}
+	const info = run.info;
+	return (
+		<div className="agentic-writer-run" ref={ result } tabIndex={ -1 }>
+			{ run.status === 'running' && (
+				<div className="agentic-writer-run__progress">
+					<Spinner />
+					<span>{ __( 'The AI is answering…', 'agentic-writer' ) }</span>
+					{ stoppable && (
+						<Button variant="secondary" onClick={ () => stopTask( task ) }>
+							{ __( 'Stop', 'agentic-writer' ) }
+						</Button>
+					) }
+				</div>
+			) }
+			{ info?.fallbacks.map( ( fallback, index ) => (
+				<Notice key={ index } status="warning" isDismissible={ false }>
+					{ formatFallback( fallback, routes, info.provider ) }
+				</Notice>
+			) ) }
+			{ children }
+			{ run.status === 'stopped' && (
+				<p>{ __( 'Stopped. What arrived so far is kept.', 'agentic-writer' ) }</p>
+			) }
+			{ run.error && (
+				<Notice status="error" isDismissible={ false }>
+					<p>{ run.error.message }</p>
+					{ info?.requestId && (
+						<p className="agentic-writer-run__request-id">
+							{ sprintf(
+								/* translators: %s: request id */
+								__( 'Request id: %s', 'agentic-writer' ),
+								info.requestId
+							) }
+						</p>
+					) }
+					{ run.error.retryable && onRetry && (
+						<Button variant="secondary" onClick={ onRetry }>
+							{ __( 'Retry', 'agentic-writer' ) }
+						</Button>
+					) }
+				</Notice>
+			) }
+			{ run.structuredError && (
+				<Notice status="warning" isDismissible={ false }>
+					{ sprintf(
+						/* translators: %s: what was wrong */
+						__( 'The answer was not in the expected form (%s). Try again.', 'agentic-writer' ),
+						run.structuredError
+					) }
+				</Notice>
+			) }
+			{ info && info.provider && run.status !== 'running' && (
+				<AnswerMeta provider={ info.provider } model={ info.model } usage={ info.usage } />
+			) }
+		</div>
+	);
+}

@@ -1,0 +1,170 @@
+/**
+ * WordPress dependencies
+ */
+import type { BlockInstance } from '@wordpress/blocks';
+
+/**
+ * Internal dependencies
+ */
+import { MarkdownStreamSplitter } from '../markdown/stream-splitter';
+import type {
+	BlockEditorDispatch,
+	BlockEditorSelect,
+	InsertionTarget,
+} from './block-editor';
+
+type Schedule = ( flush: () => void ) => void;
+
+// Blocks whose whole content is attributes: a growing tail of these is updated in place.
+const UPDATABLE = new Set( [ 'core/paragraph', 'core/heading', 'core/code' ] );
+
+/**
+ * Streams a Markdown answer into the post as real blocks.
+ *
+ * Finished blocks are converted once; only the unfinished tail is re-parsed, at most once a
+ * frame. The first change is an ordinary (persistent) edit and every later one is marked
+ * not persistent, so the block editor folds the whole generation into one undo level.
+ */
+export class BlockStreamWriter {
+	private readonly splitter = new MarkdownStreamSplitter();
+	private pending = '';
+	private scheduled = false;
+	private started = false;
+	private committedIds: string[] = [];
+	private tailIds: string[] = [];
+
+	constructor(
+		private readonly select: BlockEditorSelect,
+		private readonly dispatch: BlockEditorDispatch,
+		private readonly target: InsertionTarget,
+		private readonly toBlocks: ( markdown: string ) => BlockInstance[],
+		private readonly schedule: Schedule = ( flush ) =>
+			window.requestAnimationFrame( flush )
+	) {}
+
+	/**
+	 * Adds streamed text; the post is updated on the next frame.
+	 *
+	 * @param text Delta.
+	 */
+	push( text: string ): void {
+		this.pending += text;
+		if ( ! this.scheduled ) {
+			this.scheduled = true;
+			this.schedule( () => {
+				this.scheduled = false;
+				this.flush( false );
+			} );
+		}
+	}
+
+	/**
+	 * The stream ended (done, error or Stop): what arrived becomes final blocks now.
+	 */
+	finish(): void {
+		this.flush( true );
+	}
+
+	/**
+	 * Client ids of every block this generation put in the post and that is still there.
+	 */
+	clientIds(): string[] {
+		return [ ...this.committedIds, ...this.tailIds ].filter(
+			( id ) => !! this.select.getBlock( id )
+		);
+	}
+
+	/**
+	 * Removes the whole generation (an undoable edit of its own).
+	 */
+	discard(): void {
+		this.pending = '';
+		const ids = this.clientIds();
+		if ( ids.length ) {
+			this.dispatch.removeBlocks( ids, false );
+		}
+		this.committedIds = [];
+		this.tailIds = [];
+	}
+
+	private flush( final: boolean ): void {
+		const { finished, tail: open } = this.splitter.push( this.pending );
+		this.pending = '';
+		const tail = final ? open + this.splitter.finish() : open;
+		const committed = finished ? this.toBlocks( finished ) : [];
+		const tailBlocks = tail.trim() === '' ? [] : this.toBlocks( tail );
+		const liveTail = this.tailIds.filter( ( id ) => !! this.select.getBlock( id ) );
+
+		if ( committed.length === 0 && this.updateInPlace( liveTail, tailBlocks ) ) {
+			if ( final ) {
+				this.committedIds.push( ...liveTail );
+				this.tailIds = [];
+			}
+			return;
+		}
+		const blocks = [ ...committed, ...tailBlocks ];
+		if ( blocks.length === 0 && liveTail.length === 0 ) {
+			return;
+		}
+		if ( ! this.started ) {
+			this.started = true;
+			if ( this.target.replaceClientId ) {
+				this.dispatch.replaceBlocks( this.target.replaceClientId, blocks );
+			} else {
+				this.dispatch.insertBlocks(
+					blocks,
+					this.target.index,
+					this.target.rootClientId,
+					false
+				);
+			}
+		} else {
+			this.dispatch.__unstableMarkNextChangeAsNotPersistent();
+			if ( liveTail.length ) {
+				this.dispatch.replaceBlocks( liveTail, blocks );
+			} else {
+				const { index, rootClientId } = this.after();
+				this.dispatch.insertBlocks( blocks, index, rootClientId, false );
+			}
+		}
+		const tailIds = tailBlocks.map( ( b ) => b.clientId );
+		this.committedIds.push(
+			...committed.map( ( b ) => b.clientId ),
+			...( final ? tailIds : [] )
+		);
+		this.tailIds = final ? [] : tailIds;
+	}
+
+	/** A one-block tail of the same kind as before: update its attributes, no remount. */
+	private updateInPlace( liveTail: string[], tailBlocks: BlockInstance[] ): boolean {
+		const next = tailBlocks[ 0 ];
+		const current = liveTail.length === 1 ? this.select.getBlock( liveTail[ 0 ]! ) : null;
+		if (
+			! next ||
+			! current ||
+			tailBlocks.length !== 1 ||
+			next.name !== current.name ||
+			! UPDATABLE.has( next.name ) ||
+			next.innerBlocks.length > 0
+		) {
+			return false;
+		}
+		this.dispatch.__unstableMarkNextChangeAsNotPersistent();
+		this.dispatch.updateBlockAttributes( current.clientId, next.attributes );
+		return true;
+	}
+
+	/** Just below the last block this generation committed (the author may have moved things). */
+	private after(): { index: number; rootClientId?: string } {
+		const last = [ ...this.committedIds ]
+			.reverse()
+			.find( ( id ) => !! this.select.getBlock( id ) );
+		if ( ! last ) {
+			return { index: this.target.index, rootClientId: this.target.rootClientId };
+		}
+		return {
+			index: this.select.getBlockIndex( last ) + 1,
+			rootClientId: this.select.getBlockRootClientId( last ) || undefined,
+		};
+	}
+}

@@ -1,0 +1,126 @@
+/**
+ * WordPress dependencies
+ */
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { Fallback, Usage } from './stream/events';
+import type { TaskRoute, Totals } from './store/types';
+
+const BUILT_IN_LABELS: Record< string, string > = {
+	local_backend: 'Local backend',
+	openrouter: 'OpenRouter',
+	anthropic: 'Anthropic',
+};
+
+/**
+ * A provider's label from the routes the site reported, else a readable form of its id.
+ *
+ * @param id     Provider id (`openai_compatible:<id>` too).
+ * @param routes What GET editor/tasks returned.
+ */
+export function providerLabel(
+	id: string,
+	routes: Partial< Record< string, TaskRoute > > | null
+): string {
+	for ( const route of Object.values( routes ?? {} ) ) {
+		const step = route?.chain.find( ( s ) => s.provider === id );
+		if ( step?.label ) {
+			return step.label;
+		}
+	}
+	return BUILT_IN_LABELS[ id ] ?? id.replace( /^openai_compatible:/, '' );
+}
+
+/** "$0.0012", "≈ $0.0012 (estimate)", "subscription" or "local". */
+export function formatCost( usage: Pick< Usage, 'cost_usd' | 'cost_kind' > ): string {
+	if ( usage.cost_kind === 'subscription' ) {
+		return __( 'subscription', 'agentic-writer' );
+	}
+	if ( usage.cost_kind === 'local' ) {
+		return __( 'local', 'agentic-writer' );
+	}
+	if ( usage.cost_usd === null ) {
+		return __( 'cost unknown', 'agentic-writer' );
+	}
+	const dollars = `$${ usage.cost_usd.toFixed( usage.cost_usd < 0.01 ? 4 : 2 ) }`;
+	return usage.cost_kind === 'estimated'
+		? sprintf( /* translators: %s: dollar amount */ __( '≈ %s (estimate)', 'agentic-writer' ), dollars )
+		: dollars;
+}
+
+/** "120 → 340 tokens". */
+export function formatTokens( usage: Pick< Usage, 'tokens_prompt' | 'tokens_completion' > ): string {
+	return sprintf(
+		/* translators: 1: prompt tokens, 2: completion tokens */
+		__( '%1$s → %2$s tokens', 'agentic-writer' ),
+		usage.tokens_prompt.toLocaleString(),
+		usage.tokens_completion.toLocaleString()
+	);
+}
+
+/** A running total in words: money billed, and whether subscription credit or local models were used. */
+export function formatTotals( totals: Totals ): string {
+	const billed = totals.cost_usd.metered + totals.cost_usd.estimated;
+	const parts = [
+		sprintf(
+			/* translators: %d: number of AI requests */
+			__( '%d requests', 'agentic-writer' ),
+			totals.requests
+		),
+		sprintf(
+			/* translators: %s: total tokens */
+			__( '%s tokens', 'agentic-writer' ),
+			( totals.tokens_prompt + totals.tokens_completion ).toLocaleString()
+		),
+		`$${ billed.toFixed( 4 ) }`,
+	];
+	if ( totals.cost_usd.subscription > 0 ) {
+		parts.push( __( 'plus subscription credit', 'agentic-writer' ) );
+	}
+	return parts.join( ' · ' );
+}
+
+const REASONS: Record< string, string > = {
+	connection_failed: __( 'unreachable', 'agentic-writer' ),
+	timeout: __( 'timed out', 'agentic-writer' ),
+	rate_limited: __( 'rate-limited', 'agentic-writer' ),
+	upstream_error: __( 'failed (server error)', 'agentic-writer' ),
+	stream_interrupted: __( 'broke off', 'agentic-writer' ),
+	circuit_open: __( 'paused after repeated failures', 'agentic-writer' ),
+	auth_failed: __( 'refused its key', 'agentic-writer' ),
+	unavailable: __( 'not set up', 'agentic-writer' ),
+};
+
+/**
+ * "Local backend unreachable — answered by OpenRouter".
+ *
+ * @param fallback  The fallback event.
+ * @param routes    Provider labels.
+ * @param answered  Who answered in the end (when the event does not say).
+ */
+export function formatFallback(
+	fallback: Fallback,
+	routes: Partial< Record< string, TaskRoute > > | null,
+	answered?: string
+): string {
+	const reason = REASONS[ fallback.reason ] ?? fallback.reason.replace( /_/g, ' ' );
+	const to = fallback.to || answered || '';
+	const from = providerLabel( fallback.from, routes );
+	return to
+		? sprintf(
+				/* translators: 1: provider that failed, 2: why, 3: provider that answered */
+				__( '%1$s %2$s — answered by %3$s', 'agentic-writer' ),
+				from,
+				reason,
+				providerLabel( to, routes )
+		  )
+		: sprintf(
+				/* translators: 1: provider that failed, 2: why */
+				__( '%1$s %2$s', 'agentic-writer' ),
+				from,
+				reason
+		  );
+}
