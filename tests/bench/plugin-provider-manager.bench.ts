@@ -7,48 +7,13 @@
 //   fallback_breaker_open_ms_p50  the same when the dead first provider's breaker is open
 //   stream_incremental            1 when the first delta arrives before a 5 × 300 ms upstream ends
 // The site's settings are snapshotted with PHP and put back afterwards; the mock runs in-process.
-import { execFileSync } from 'node:child_process';
-import { request } from 'node:http';
 import { createServer } from 'node:net';
 
 import { startMockUpstream } from '../mocks/upstream/index.ts';
-import { appAuth, siteInfo, type SiteInfo } from './wordpress.ts';
+import { timed } from './http-timing.ts';
+import { restoreSettings, settingsOption } from './settings-option.ts';
+import { appAuth, siteInfo } from './wordpress.ts';
 import { percentile, round } from './stats.ts';
-
-interface Timed {
-	status: number;
-	/** Until the last body byte. */
-	total: number;
-	/** Until the server closed the connection: all its work for the request, done after the body included. */
-	closed: number;
-	firstDelta: number;
-	body: string;
-}
-
-/** One HTTP request on a fresh connection (as WordPress makes upstream), timing the first SSE delta. */
-function timed( url: string, method: string, headers: Record< string, string >, body?: string ): Promise< Timed > {
-	return new Promise( ( resolve, reject ) => {
-		const t0 = performance.now();
-		let firstDelta = NaN;
-		let text = '';
-		const req = request( url, { method, headers, agent: false }, ( res ) => {
-			res.setEncoding( 'utf8' );
-			res.on( 'data', ( chunk: string ) => {
-				text += chunk;
-				if ( Number.isNaN( firstDelta ) && ( text.includes( 'event: delta' ) || text.includes( '"content":"M' ) || text.includes( 'text_delta' ) ) ) {
-					firstDelta = performance.now() - t0;
-				}
-			} );
-			let total = NaN;
-			res.on( 'end', () => {
-				total = performance.now() - t0;
-			} );
-			res.socket.on( 'close', () => resolve( { status: res.statusCode ?? 0, total: Number.isNaN( total ) ? performance.now() - t0 : total, closed: performance.now() - t0, firstDelta, body: text } ) );
-		} );
-		req.on( 'error', reject );
-		req.end( body );
-	} );
-}
 
 async function closedPort(): Promise< number > {
 	return new Promise( ( resolve ) => {
@@ -59,24 +24,11 @@ async function closedPort(): Promise< number > {
 	} );
 }
 
-/** Reads or writes the raw settings option through PHP (REST never returns keys). */
-function option( info: SiteInfo, value?: string ): string {
-	const code =
-		'$_SERVER["HTTP_HOST"]="127.0.0.1"; require getenv("AW_SITE") . "/wp-load.php";' +
-		'if ( getenv("AW_SET") !== false ) { $v = json_decode( getenv("AW_SET"), true ); null === $v ? delete_option("agentic_writer_settings") : update_option("agentic_writer_settings", $v, true); }' +
-		'echo wp_json_encode( get_option("agentic_writer_settings", null) );';
-	const env: NodeJS.ProcessEnv = { ...process.env, AW_SITE: info.path };
-	if ( value !== undefined ) {
-		env.AW_SET = value;
-	}
-	return execFileSync( 'php', [ '-r', code ], { env, encoding: 'utf8' } );
-}
-
 export async function run(): Promise< Record< string, number > > {
 	const info = siteInfo( 'sqlite' );
 	const auth = appAuth( info, 'admin' );
 	const mock = await startMockUpstream();
-	const saved = option( info );
+	const saved = settingsOption( info );
 	const rest = ( path: string, body?: unknown, accept = 'application/json' ) =>
 		timed( `${ info.url }/wp-json/agentic-writer/v1${ path }`, body === undefined ? 'GET' : 'POST', {
 			authorization: auth,
@@ -227,7 +179,7 @@ export async function run(): Promise< Record< string, number > > {
 			plugin_breaker_open_ttft_ms_p50: round( p50( openTtft ) ),
 		};
 	} finally {
-		option( info, saved.trim() === 'null' ? 'null' : saved );
+		restoreSettings( info, saved );
 		await mock.close();
 	}
 }
