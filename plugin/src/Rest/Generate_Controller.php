@@ -127,19 +127,12 @@ final class Generate_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public static function can_write_for( WP_REST_Request $request ) {
-		if ( ! current_user_can( 'edit_posts' ) ) {
-			return Request_Validator::forbidden( __( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher).', 'agentic-writer' ) );
-		}
 		$post_id = $request->get_param( 'post_id' );
-		if ( is_numeric( $post_id ) && (int) $post_id > 0 ) {
-			if ( ! get_post( (int) $post_id ) ) {
-				return new WP_Error( 'agentic_writer_post_not_found', sprintf( 'Invalid parameter post_id: there is no post %d.', (int) $post_id ), array( 'status' => 404 ) );
-			}
-			if ( ! current_user_can( 'edit_post', (int) $post_id ) ) {
-				return Request_Validator::forbidden( sprintf( __( 'You cannot edit post %d, so Agentic Writer cannot write for it.', 'agentic-writer' ), (int) $post_id ) );
-			}
-		}
-		return true;
+		return Post_Access::check(
+			is_numeric( $post_id ) ? (int) $post_id : 0,
+			/* translators: %d: post id */
+			__( 'You cannot edit post %d, so Agentic Writer cannot write for it.', 'agentic-writer' )
+		);
 	}
 
 	/**
