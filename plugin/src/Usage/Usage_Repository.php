@@ -21,6 +21,9 @@ final class Usage_Repository {
 	 */
 	private static array $pending = array();
 
+	/** How a cost was known (DESIGN.md §5), each summed on its own. */
+	public const COST_KINDS = array( 'metered', 'estimated', 'subscription', 'local' );
+
 	private const FORMATS = array(
 		'created_at'        => '%s',
 		'user_id'           => '%d',
@@ -151,6 +154,62 @@ final class Usage_Repository {
 				'last_at'       => (string) $r['last_at'],
 			),
 			$rows
+		);
+	}
+
+	/**
+	 * Running totals of one post's rows, whoever made them.
+	 *
+	 * @param int $post_id Post id.
+	 * @return array{requests:int,tokens_prompt:int,tokens_completion:int,cost_usd:array<string,float>}
+	 */
+	public function totals_for_post( int $post_id ): array {
+		return $this->totals( 'post_id = %d', array( $post_id ) );
+	}
+
+	/**
+	 * Running totals of one user's rows since a time.
+	 *
+	 * @param int    $user_id   User id.
+	 * @param string $since_utc `Y-m-d H:i:s` UTC.
+	 * @return array{requests:int,tokens_prompt:int,tokens_completion:int,cost_usd:array<string,float>}
+	 */
+	public function totals_for_user_since( int $user_id, string $since_utc ): array {
+		return $this->totals( 'user_id = %d AND created_at >= %s', array( $user_id, $since_utc ) );
+	}
+
+	/**
+	 * One aggregate row over the rows a condition selects. A request that fell back has a row
+	 * per provider tried: it counts once (distinct request_id; rows without one count alone).
+	 *
+	 * @param string       $where Condition with placeholders, written by this class only.
+	 * @param array<mixed> $args  Values for the placeholders.
+	 * @return array{requests:int,tokens_prompt:int,tokens_completion:int,cost_usd:array<string,float>}
+	 */
+	private function totals( string $where, array $args ): array {
+		global $wpdb;
+		$table = Usage_Table::name();
+		$costs = '';
+		foreach ( self::COST_KINDS as $kind ) {
+			$costs .= ", SUM(CASE WHEN cost_kind = '{$kind}' THEN COALESCE(cost_usd, 0) ELSE 0 END) AS cost_{$kind}";
+		}
+		$sql = "SELECT COUNT(DISTINCT NULLIF(request_id, '')) AS distinct_requests,"
+			. " SUM(CASE WHEN request_id = '' THEN 1 ELSE 0 END) AS loose_requests,"
+			. ' SUM(tokens_prompt) AS tokens_prompt, SUM(tokens_completion) AS tokens_completion'
+			. $costs
+			. " FROM {$table} WHERE {$where}";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- table, columns and condition are this class's constants; values prepared.
+		$row   = $wpdb->get_row( $wpdb->prepare( $sql, $args ), ARRAY_A );
+		$row   = is_array( $row ) ? $row : array();
+		$money = array();
+		foreach ( self::COST_KINDS as $kind ) {
+			$money[ $kind ] = round( (float) ( $row[ 'cost_' . $kind ] ?? 0 ), 8 );
+		}
+		return array(
+			'requests'          => (int) ( $row['distinct_requests'] ?? 0 ) + (int) ( $row['loose_requests'] ?? 0 ),
+			'tokens_prompt'     => (int) ( $row['tokens_prompt'] ?? 0 ),
+			'tokens_completion' => (int) ( $row['tokens_completion'] ?? 0 ),
+			'cost_usd'          => $money,
 		);
 	}
 }

@@ -218,12 +218,13 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 	 *
 	 * @param string              $method  Method.
 	 * @param string              $route   Route, e.g. /agentic-writer/v1/generate.
-	 * @param string|null         $role    Role (application password) or null.
+	 * @param string|array|null   $role    Role (application password), a user's own
+	 *                                     { login, app_password }, or null (anonymous).
 	 * @param mixed               $body    Body (encoded as JSON unless a string).
 	 * @param array<int,string>   $headers Extra header lines.
 	 * @return array{status:int,headers:array<string,string>,body:string,json:mixed}
 	 */
-	protected function rest( string $method, string $route, ?string $role = 'admin', $body = null, array $headers = array() ): array {
+	protected function rest( string $method, string $route, string|array|null $role = 'admin', $body = null, array $headers = array() ): array {
 		$received = array();
 		$curl     = curl_init( Site::url() . '/wp-json' . $route );
 		$lines    = array_merge( array( 'accept: application/json' ), $headers );
@@ -248,7 +249,7 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 			)
 		);
 		if ( null !== $role ) {
-			$c = Site::credentials( $role );
+			$c = is_array( $role ) ? $role : Site::credentials( $role );
 			curl_setopt( $curl, CURLOPT_USERPWD, $c['login'] . ':' . $c['app_password'] );
 		}
 		$out = curl_exec( $curl );
