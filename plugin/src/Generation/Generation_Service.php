@@ -188,7 +188,7 @@ final class Generation_Service {
 	/**
 	 * An image, routed like text.
 	 *
-	 * @param array<string,mixed> $params prompt, model, provider, post_id.
+	 * @param array<string,mixed> $params prompt, model, provider, post_id, aspect_ratio.
 	 * @return array{result:Image_Result,provider:string,request_id:string,fallbacks:array<int,array<string,string>>}|WP_Error
 	 */
 	public function image( array $params ) {
@@ -198,8 +198,9 @@ final class Generation_Service {
 		}
 		$request_id = wp_generate_uuid4();
 		$model      = isset( $params['model'] ) && '' !== $params['model'] ? (string) $params['model'] : null;
+		$request    = new Image_Request( (string) $params['prompt'], $model, (string) ( $params['aspect_ratio'] ?? '1:1' ) );
 		try {
-			$routed = $this->router->image( $route['chain'], new Image_Request( (string) $params['prompt'], $model ), self::context( $request_id, array( 'task' => 'image' ) + $params ) );
+			$routed = $this->router->image( $route['chain'], $request, self::context( $request_id, array( 'task' => 'image' ) + $params ) );
 		} catch ( Routing_Failure $f ) {
 			return $f->to_wp_error( $request_id );
 		}

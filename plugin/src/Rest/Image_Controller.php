@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Rest;
 
 use AgenticWriter\Generation\Generation_Service;
+use AgenticWriter\Providers\Contracts\Image_Request;
 use AgenticWriter\Providers\Contracts\Image_Result;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
@@ -22,6 +23,9 @@ use WP_REST_Server;
  * Generates an image through the router and saves it as an attachment with alt text.
  */
 final class Image_Controller extends Rest_Controller {
+
+	/** Attachment meta that marks an image as AI-generated. */
+	public const GENERATED_META = '_agentic_writer_generated';
 
 	private const EXTENSIONS = array(
 		'image/png'  => 'png',
@@ -44,31 +48,42 @@ final class Image_Controller extends Rest_Controller {
 	 */
 	public static function args(): array {
 		return array(
-			'prompt'   => array(
+			'prompt'       => array(
 				'description' => 'What to draw. Required.',
 				'type'        => 'string',
 				'minLength'   => 1,
 				'maxLength'   => 4000,
 			),
-			'alt'      => array(
+			'alt'          => array(
 				'description' => 'Alt text for the attachment (defaults to the prompt, shortened).',
 				'type'        => 'string',
 				'maxLength'   => 500,
 			),
-			'post_id'  => array(
+			'post_id'      => array(
 				'description' => 'Post the image is attached to. The user must be able to edit it.',
 				'type'        => 'integer',
 				'minimum'     => 1,
 			),
-			'provider' => array(
+			'provider'     => array(
 				'description' => 'Force one provider (no fallback).',
 				'type'        => 'string',
 				'pattern'     => Settings::PROVIDER_ID_PATTERN,
 			),
-			'model'    => array(
+			'model'        => array(
 				'description' => 'Image model for the first provider.',
 				'type'        => 'string',
 				'maxLength'   => 200,
+			),
+			'aspect_ratio' => array(
+				'description' => 'Width:height of the image.',
+				'type'        => 'string',
+				'enum'        => Image_Request::ASPECT_RATIOS,
+				'default'     => '1:1',
+			),
+			'featured'     => array(
+				'description' => 'Also make it the featured image of post_id (which is then required).',
+				'type'        => 'boolean',
+				'default'     => false,
 			),
 		);
 	}
@@ -120,6 +135,12 @@ final class Image_Controller extends Rest_Controller {
 		if ( is_wp_error( $params ) ) {
 			return $params;
 		}
+		$post_id  = (int) ( $params['post_id'] ?? 0 );
+		$featured = ! empty( $params['featured'] );
+		// Refused before the image is paid for: there would be no post to feature it on.
+		if ( $featured && 0 === $post_id ) {
+			return Request_Validator::error( 'featured', 'featured needs post_id: the post whose featured image it becomes.' );
+		}
 		$out = ( new Generation_Service( Router::for_site() ) )->image( $params );
 		if ( is_wp_error( $out ) ) {
 			return $out;
@@ -128,15 +149,22 @@ final class Image_Controller extends Rest_Controller {
 		$image = $out['result'];
 		$alt   = trim( (string) ( $params['alt'] ?? '' ) );
 		$alt   = '' !== $alt ? $alt : wp_trim_words( (string) $params['prompt'], 20, '…' );
-		$id    = $this->save( $image, (string) $params['prompt'], $alt, (int) ( $params['post_id'] ?? 0 ) );
+		/* translators: %s: model that made the image */
+		$caption = sprintf( __( 'AI-generated image (%s)', 'agentic-writer' ), $image->model );
+		$id      = $this->save( $image, (string) $params['prompt'], $alt, $caption, $post_id );
 		if ( is_wp_error( $id ) ) {
 			return $id;
 		}
+		// The permission check already proved the author may edit post_id.
+		$featured = $featured && false !== set_post_thumbnail( $post_id, $id );
 		return new WP_REST_Response(
 			array(
 				'attachment_id' => $id,
 				'url'           => (string) wp_get_attachment_url( $id ),
 				'alt'           => $alt,
+				'caption'       => $caption,
+				'featured'      => $featured,
+				'aspect_ratio'  => (string) ( $params['aspect_ratio'] ?? '1:1' ),
 				'mime'          => $image->mime,
 				'request_id'    => $out['request_id'],
 				'provider'      => $out['provider'],
@@ -165,10 +193,11 @@ final class Image_Controller extends Rest_Controller {
 	 * @param Image_Result $image   Image.
 	 * @param string       $prompt  Prompt (title, description).
 	 * @param string       $alt     Alt text.
+	 * @param string       $caption Caption that says the image is generated.
 	 * @param int          $post_id Parent post.
 	 * @return int|WP_Error Attachment id.
 	 */
-	private function save( Image_Result $image, string $prompt, string $alt, int $post_id ) {
+	private function save( Image_Result $image, string $prompt, string $alt, string $caption, int $post_id ) {
 		$ext  = self::EXTENSIONS[ $image->mime ] ?? null;
 		$info = @getimagesizefromstring( $image->bytes ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- garbage input is expected and handled.
 		if ( null === $ext || false === $info ) {
@@ -184,6 +213,7 @@ final class Image_Controller extends Rest_Controller {
 				'post_mime_type' => $image->mime,
 				'post_title'     => wp_trim_words( $prompt, 12, '…' ),
 				'post_content'   => $prompt,
+				'post_excerpt'   => $caption,
 				'post_status'    => 'inherit',
 			),
 			$upload['file'],
@@ -197,6 +227,8 @@ final class Image_Controller extends Rest_Controller {
 		wp_update_attachment_metadata( $id, wp_generate_attachment_metadata( $id, $upload['file'] ) );
 		update_post_meta( $id, '_wp_attachment_image_alt', $alt );
 		update_post_meta( $id, '_agentic_writer_model', $image->model );
+		// Provenance a site can query (and keeps after uninstall): this file was made by a model.
+		update_post_meta( $id, self::GENERATED_META, 1 );
 		return (int) $id;
 	}
 
@@ -217,6 +249,18 @@ final class Image_Controller extends Rest_Controller {
 					'format' => 'uri',
 				),
 				'alt'           => array( 'type' => 'string' ),
+				'caption'       => array(
+					'description' => 'Caption of the attachment, saying the image is AI-generated and by which model.',
+					'type'        => 'string',
+				),
+				'featured'      => array(
+					'description' => 'Whether the image is now the featured image of post_id.',
+					'type'        => 'boolean',
+				),
+				'aspect_ratio'  => array(
+					'type' => 'string',
+					'enum' => Image_Request::ASPECT_RATIOS,
+				),
 				'mime'          => array( 'type' => 'string' ),
 				'request_id'    => array( 'type' => 'string' ),
 				'provider'      => array( 'type' => 'string' ),

@@ -105,7 +105,7 @@ final class Router {
 			$chain,
 			$context,
 			null,
-			static fn ( Provider $provider ) => $provider->generate_image( $provider->id() === $first ? $request : new Image_Request( $request->prompt ) )
+			static fn ( Provider $provider ) => $provider->generate_image( $provider->id() === $first ? $request : $request->with_model( null ) )
 		);
 	}
 

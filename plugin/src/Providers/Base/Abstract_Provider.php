@@ -95,6 +95,16 @@ abstract class Abstract_Provider implements Provider {
 	}
 
 	/**
+	 * Model a task gets when the request names none; a provider with a separate image model
+	 * says so here.
+	 *
+	 * @param string $task Task type.
+	 */
+	public function model_for( string $task ): string {
+		return $this->default_model();
+	}
+
+	/**
 	 * Base URL without trailing slash.
 	 */
 	public function base_url(): string {

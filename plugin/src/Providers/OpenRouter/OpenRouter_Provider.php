@@ -99,24 +99,34 @@ final class OpenRouter_Provider extends Chat_Completions_Provider {
 	}
 
 	/**
+	 * The image model for images, the text model otherwise, as OpenRouter names them.
+	 *
+	 * @param string $task Task type.
+	 */
+	public function model_for( string $task ): string {
+		return $this->wire_model( 'image' === $task ? (string) ( $this->config['image_model'] ?? '' ) : $this->default_model() );
+	}
+
+	/**
 	 * Image through chat completions with image output (data URL or URL in message.images).
 	 *
 	 * @param Image_Request $request Request.
 	 * @throws Provider_Error When it fails or no image comes back.
 	 */
 	public function generate_image( Image_Request $request ): Image_Result {
-		$model = $this->wire_model( $request->model ?? (string) ( $this->config['image_model'] ?? '' ) );
+		$model = null !== $request->model ? $this->wire_model( $request->model ) : $this->model_for( 'image' );
 		$json  = $this->post_chat(
 			array(
-				'model'      => $model,
-				'messages'   => array(
+				'model'        => $model,
+				'messages'     => array(
 					array(
 						'role'    => 'user',
 						'content' => $request->prompt,
 					),
 				),
-				'modalities' => array( 'image', 'text' ),
-				'usage'      => array( 'include' => true ),
+				'modalities'   => array( 'image', 'text' ),
+				'image_config' => array( 'aspect_ratio' => $request->aspect_ratio ),
+				'usage'        => array( 'include' => true ),
 			)
 		);
 		$url = (string) ( $json['choices'][0]['message']['images'][0]['image_url']['url'] ?? '' );

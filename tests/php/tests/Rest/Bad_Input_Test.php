@@ -79,6 +79,22 @@ final class Bad_Input_Test extends Provider_Http_Test_Case {
 				),
 				'post_id',
 			),
+			'image: aspect ratio'          => array(
+				$img,
+				array(
+					'prompt'       => 'x',
+					'aspect_ratio' => '2:1',
+				),
+				'aspect_ratio',
+			),
+			'image: featured, no post'     => array(
+				$img,
+				array(
+					'prompt'   => 'x',
+					'featured' => true,
+				),
+				'featured',
+			),
 			'settings: provider_mode'      => array( $set, array( 'provider_mode' => 'space' ), 'provider_mode' ),
 			'settings: unknown field'      => array( $set, array( 'colour' => 'blue' ), 'colour' ),
 			'settings: base_url scheme'    => array( $set, array( 'providers' => array( 'openrouter' => array( 'base_url' => 'ftp://example.com' ) ) ), 'providers' ),
