@@ -12,6 +12,7 @@ namespace AgenticWriter;
 use AgenticWriter\Admin\Admin_Menu;
 use AgenticWriter\Admin\Fallback_Notice;
 use AgenticWriter\Editor\Sidebar_Assets;
+use AgenticWriter\Rest\Editor_Tasks_Controller;
 use AgenticWriter\Rest\Editor_Usage_Controller;
 use AgenticWriter\Rest\Generate_Controller;
 use AgenticWriter\Rest\Image_Controller;
@@ -81,6 +82,7 @@ final class Plugin {
 		( new Provider_Test_Controller() )->register_routes();
 		( new Generate_Controller() )->register_routes();
 		( new Image_Controller() )->register_routes();
+		( new Editor_Tasks_Controller() )->register_routes();
 		( new Editor_Usage_Controller() )->register_routes();
 	}
 
