@@ -11,7 +11,9 @@ namespace AgenticWriter;
 
 use AgenticWriter\Admin\Admin_Menu;
 use AgenticWriter\Admin\Fallback_Notice;
+use AgenticWriter\Editor\Chat_History;
 use AgenticWriter\Editor\Sidebar_Assets;
+use AgenticWriter\Rest\Chat_History_Controller;
 use AgenticWriter\Rest\Editor_Tasks_Controller;
 use AgenticWriter\Rest\Editor_Usage_Controller;
 use AgenticWriter\Rest\Generate_Controller;
@@ -54,6 +56,7 @@ final class Plugin {
 
 		( new Admin_Menu() )->hook();
 		( new Sidebar_Assets() )->hook();
+		( new Chat_History() )->hook();
 		( new Fallback_Notice() )->hook();
 	}
 
@@ -84,6 +87,7 @@ final class Plugin {
 		( new Image_Controller() )->register_routes();
 		( new Editor_Tasks_Controller() )->register_routes();
 		( new Editor_Usage_Controller() )->register_routes();
+		( new Chat_History_Controller() )->register_routes();
 	}
 
 	/**

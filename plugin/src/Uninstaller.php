@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter;
 
 use AgenticWriter\Admin\Fallback_Notice;
+use AgenticWriter\Editor\Chat_History;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
 use AgenticWriter\Settings\Settings;
@@ -17,7 +18,7 @@ use AgenticWriter\Usage\Pricing;
 use AgenticWriter\Usage\Usage_Table;
 
 /**
- * Removes the plugin's options, transients, user meta and its usage table.
+ * Removes the plugin's options, transients, user meta, post meta (chats) and its usage table.
  */
 final class Uninstaller {
 
@@ -30,7 +31,7 @@ final class Uninstaller {
 	);
 
 	/**
-	 * Deletes options, per-provider state, caches and user meta, and drops the usage table.
+	 * Deletes options, per-provider state, caches, user and post meta, and drops the usage table.
 	 */
 	public static function uninstall(): void {
 		// Provider ids come from the settings, so their state goes before the settings do.
@@ -42,6 +43,8 @@ final class Uninstaller {
 		}
 		delete_transient( Pricing::TRANSIENT );
 		delete_metadata( 'user', 0, Fallback_Notice::USER_META, '', true );
+		// Generated images keep their `_agentic_writer_*` labels: they say where the content came from.
+		Chat_History::forget_all();
 		foreach ( self::OPTIONS as $option ) {
 			delete_option( $option );
 		}

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Tests;
 
 use AgenticWriter\Admin\Fallback_Notice;
+use AgenticWriter\Editor\Chat_History;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
 use AgenticWriter\Settings\Settings;
@@ -32,6 +33,13 @@ final class Uninstall_Test extends Test_Case {
 	private array $saved_options = array();
 
 	/**
+	 * Post carrying the plugin's post meta (DROP TABLE commits it on MariaDB: deleted by hand).
+	 *
+	 * @var int
+	 */
+	private int $post_id = 0;
+
+	/**
 	 * Remembers the options the uninstall deletes.
 	 */
 	protected function setUp(): void {
@@ -45,6 +53,9 @@ final class Uninstall_Test extends Test_Case {
 	 * Recreates the table and puts the options back.
 	 */
 	protected function tear_down_ddl(): void {
+		if ( $this->post_id > 0 && get_post( $this->post_id ) ) {
+			wp_delete_post( $this->post_id, true );
+		}
 		Usage_Table::install();
 		foreach ( $this->saved_options as $option => $value ) {
 			if ( false === $value ) {
@@ -70,6 +81,15 @@ final class Uninstall_Test extends Test_Case {
 		$health->record( 'local_backend', false, 'connection', 'refused', 3 );
 		set_transient( Pricing::TRANSIENT, array( 'openai/gpt-4o' => array() ) );
 		update_user_meta( 1, Fallback_Notice::USER_META, time() );
+		$this->post_id = (int) wp_insert_post(
+			array(
+				'post_title'  => 'Written with Agentic Writer',
+				'post_status' => 'draft',
+			)
+		);
+		Chat_History::append( $this->post_id, 1, array( array( 'role' => 'user', 'content' => 'Hello' ) ) );
+		Chat_History::append( $this->post_id, 2, array( array( 'role' => 'user', 'content' => 'Hi' ) ) );
+		update_post_meta( $this->post_id, '_agentic_writer_generated', 1 );
 		$this->assertTrue( is_uninstallable_plugin( self::PLUGIN ) );
 
 		$this->assertTrue( uninstall_plugin( self::PLUGIN ) );
@@ -83,6 +103,9 @@ final class Uninstall_Test extends Test_Case {
 		$this->assertNull( $health->get( 'local_backend' ), 'health removed' );
 		$this->assertFalse( get_transient( Pricing::TRANSIENT ), 'model catalogue removed' );
 		$this->assertSame( '', get_user_meta( 1, Fallback_Notice::USER_META, true ), 'dismissal meta removed' );
+		$this->assertFalse( metadata_exists( 'post', $this->post_id, Chat_History::meta_key( 1 ) ), 'chat removed' );
+		$this->assertFalse( metadata_exists( 'post', $this->post_id, Chat_History::meta_key( 2 ) ), 'every user\'s chat removed' );
+		$this->assertSame( '1', get_post_meta( $this->post_id, '_agentic_writer_generated', true ), 'provenance labels stay' );
 	}
 
 	/**
