@@ -11,6 +11,7 @@ namespace AgenticWriter;
 
 use AgenticWriter\Admin\Admin_Menu;
 use AgenticWriter\Admin\Fallback_Notice;
+use AgenticWriter\Editor\Brief_Meta;
 use AgenticWriter\Editor\Chat_History;
 use AgenticWriter\Editor\Sidebar_Assets;
 use AgenticWriter\Rest\Chat_History_Controller;
@@ -56,6 +57,7 @@ final class Plugin {
 
 		( new Admin_Menu() )->hook();
 		( new Sidebar_Assets() )->hook();
+		( new Brief_Meta() )->hook();
 		( new Chat_History() )->hook();
 		( new Fallback_Notice() )->hook();
 	}

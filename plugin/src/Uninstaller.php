@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter;
 
 use AgenticWriter\Admin\Fallback_Notice;
+use AgenticWriter\Editor\Brief_Meta;
 use AgenticWriter\Editor\Chat_History;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
@@ -18,7 +19,7 @@ use AgenticWriter\Usage\Pricing;
 use AgenticWriter\Usage\Usage_Table;
 
 /**
- * Removes the plugin's options, transients, user meta, post meta (chats) and its usage table.
+ * Removes the plugin's options, transients, user meta, post meta (briefs, chats) and its usage table.
  */
 final class Uninstaller {
 
@@ -44,6 +45,7 @@ final class Uninstaller {
 		delete_transient( Pricing::TRANSIENT );
 		delete_metadata( 'user', 0, Fallback_Notice::USER_META, '', true );
 		// Generated images keep their `_agentic_writer_*` labels: they say where the content came from.
+		Brief_Meta::forget_all();
 		Chat_History::forget_all();
 		foreach ( self::OPTIONS as $option ) {
 			delete_option( $option );

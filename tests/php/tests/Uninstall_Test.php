@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Tests;
 
 use AgenticWriter\Admin\Fallback_Notice;
+use AgenticWriter\Editor\Brief_Meta;
 use AgenticWriter\Editor\Chat_History;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
@@ -87,6 +88,7 @@ final class Uninstall_Test extends Test_Case {
 				'post_status' => 'draft',
 			)
 		);
+		update_post_meta( $this->post_id, Brief_Meta::META_KEY, array( 'brief' => 'Bees' ) );
 		Chat_History::append( $this->post_id, 1, array( array( 'role' => 'user', 'content' => 'Hello' ) ) );
 		Chat_History::append( $this->post_id, 2, array( array( 'role' => 'user', 'content' => 'Hi' ) ) );
 		update_post_meta( $this->post_id, '_agentic_writer_generated', 1 );
@@ -103,6 +105,7 @@ final class Uninstall_Test extends Test_Case {
 		$this->assertNull( $health->get( 'local_backend' ), 'health removed' );
 		$this->assertFalse( get_transient( Pricing::TRANSIENT ), 'model catalogue removed' );
 		$this->assertSame( '', get_user_meta( 1, Fallback_Notice::USER_META, true ), 'dismissal meta removed' );
+		$this->assertFalse( metadata_exists( 'post', $this->post_id, Brief_Meta::META_KEY ), 'brief removed' );
 		$this->assertFalse( metadata_exists( 'post', $this->post_id, Chat_History::meta_key( 1 ) ), 'chat removed' );
 		$this->assertFalse( metadata_exists( 'post', $this->post_id, Chat_History::meta_key( 2 ) ), 'every user\'s chat removed' );
 		$this->assertSame( '1', get_post_meta( $this->post_id, '_agentic_writer_generated', true ), 'provenance labels stay' );
