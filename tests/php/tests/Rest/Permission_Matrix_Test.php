@@ -60,6 +60,8 @@ final class Permission_Matrix_Test extends Provider_Http_Test_Case {
 				array( 'prompt' => 'A red square' ),
 				array( 401, 403, 403, 201, 201 ),
 			),
+			'editor tasks'    => array( 'GET', '/agentic-writer/v1/editor/tasks', null, array( 401, 403, 200, 200, 200 ) ),
+			'editor usage'    => array( 'GET', '/agentic-writer/v1/editor/usage', null, array( 401, 403, 200, 200, 200 ) ),
 			'providers'       => array( 'GET', '/agentic-writer/v1/providers', null, $admin_only ),
 			'provider test'   => array( 'POST', '/agentic-writer/v1/providers/openrouter/test', null, $admin_only ),
 			'settings read'   => array( 'GET', '/agentic-writer/v1/settings', null, $admin_only ),
@@ -117,6 +119,65 @@ final class Permission_Matrix_Test extends Provider_Http_Test_Case {
 			$this->assertSame( 'agentic_writer_post_not_found', $missing['json']['code'] );
 		} finally {
 			wp_delete_post( $post_id, true );
+		}
+	}
+
+	/**
+	 * Chat history and a post's usage: the post's editors only (a contributor's own draft is
+	 * theirs, an administrator's post is not).
+	 */
+	public function test_post_routes_need_edit_rights_on_the_post(): void {
+		$own   = wp_insert_post(
+			array(
+				'post_title'  => 'Contributor draft',
+				'post_status' => 'draft',
+				'post_author' => Site::user( 'contributor' )->ID,
+			)
+		);
+		$admin = wp_insert_post(
+			array(
+				'post_title'  => 'Admin post',
+				'post_status' => 'publish',
+				'post_author' => Site::user( 'admin' )->ID,
+			)
+		);
+		$routes = static fn ( int $id ): array => array(
+			array( 'GET', "/agentic-writer/v1/chat/{$id}", null ),
+			array(
+				'POST',
+				"/agentic-writer/v1/chat/{$id}",
+				array(
+					'messages' => array(
+						array(
+							'role'    => 'user',
+							'content' => 'Permission check',
+						),
+					),
+				),
+			),
+			array( 'DELETE', "/agentic-writer/v1/chat/{$id}", null ),
+			array( 'GET', "/agentic-writer/v1/editor/usage?post_id={$id}", null ),
+		);
+		$expected = array(
+			$own   => array( 401, 403, 200, 200, 200 ),
+			$admin => array( 401, 403, 403, 200, 200 ),
+		);
+		try {
+			foreach ( $expected as $post_id => $statuses ) {
+				foreach ( $routes( $post_id ) as [ $method, $route, $body ] ) {
+					foreach ( array( null, 'subscriber', 'contributor', 'editor', 'admin' ) as $i => $role ) {
+						$response = $this->rest( $method, $route, $role, $body );
+						$who      = $role ?? 'anonymous';
+						$this->assertSame( $statuses[ $i ], $response['status'], "{$who} {$method} {$route}: {$response['body']}" );
+						if ( $response['status'] >= 400 ) {
+							$this->assertSame( 'agentic_writer_forbidden', $response['json']['code'], $who );
+						}
+					}
+				}
+			}
+		} finally {
+			wp_delete_post( $own, true );
+			wp_delete_post( $admin, true );
 		}
 	}
 }
