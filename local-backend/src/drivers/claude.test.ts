@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { ClaudeDriver, childEnv, cliArgs, isLocalUpstream } from './claude.ts';
+import { asPlainText, ClaudeDriver, childEnv, cliArgs, isLocalUpstream } from './claude.ts';
 import { driverContract } from './driver-contract.ts';
 import { DriverError } from './types.ts';
 
@@ -23,6 +23,30 @@ test( 'the CLI runs with tools off, no session persistence, stream-json both way
 	assert.ok( args.includes( '--no-session-persistence' ) );
 	assert.equal( args[ args.indexOf( '--input-format' ) + 1 ], 'stream-json' );
 	assert.equal( args[ args.indexOf( '--model' ) + 1 ], 'opus' );
+} );
+
+test( 'the CLI is locked down: safe mode, no MCP, no settings files, no slash commands, never asks', () => {
+	const args = cliArgs( 'sonnet' );
+	const after = ( flag: string ) => args[ args.indexOf( flag ) + 1 ];
+	assert.ok( args.includes( '--safe-mode' ) );
+	assert.ok( ! args.includes( '--bare' ), 'not --bare: it would refuse a claude.ai login' );
+	assert.ok( args.includes( '--strict-mcp-config' ) );
+	assert.deepEqual( JSON.parse( after( '--mcp-config' )! ), { mcpServers: {} } );
+	assert.equal( after( '--setting-sources' ), '' );
+	assert.ok( args.includes( '--disable-slash-commands' ) );
+	assert.equal( after( '--permission-mode' ), 'dontAsk' );
+} );
+
+test( '@file mentions are never expanded, even when the environment says otherwise', () => {
+	assert.equal( childEnv( { CLAUDE_CODE_DISABLE_ATTACHMENTS: '0' }, 1000 ).CLAUDE_CODE_DISABLE_ATTACHMENTS, '1' );
+} );
+
+test( 'a prompt starting with / gets one leading space; any other goes as written', () => {
+	assert.equal( asPlainText( '/context' ), ' /context' );
+	assert.equal( asPlainText( '/awcmd do it\nnow' ), ' /awcmd do it\nnow' );
+	for ( const same of [ 'Hello', ' /already spaced', '<conversation_history>\n/x', '', 'a/b' ] ) {
+		assert.equal( asPlainText( same ), same );
+	}
 } );
 
 test( 'children get bounded retries and no thinking unless the user chose otherwise', () => {

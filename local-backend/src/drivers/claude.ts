@@ -1,7 +1,8 @@
 /**
  * The Claude Code CLI driver: one CLI process per request (warm from the pool when one is
- * waiting), tools off, no session persistence, system prompt through the stream-json
- * `initialize` request (argv is capped at 128 KiB), the conversation on stdin.
+ * waiting), locked down to text generation (see LOCKDOWN_ARGS), no session persistence, system
+ * prompt through the stream-json `initialize` request (argv is capped at 128 KiB), the
+ * conversation on stdin as plain text (see asPlainText).
  */
 
 import { isIP } from 'node:net';
@@ -76,7 +77,11 @@ export function isLocalUpstream( baseUrl: string | undefined ): boolean {
 	return host === '::1' || /^f[cd]/i.test( host ) || /^fe80:/i.test( host );
 }
 
-/** Child environment: inherited, plus what makes a request bounded and thinking-free unless the user chose otherwise. */
+/**
+ * Child environment: inherited, plus what makes a request bounded and thinking-free unless the
+ * user chose otherwise. `CLAUDE_CODE_DISABLE_ATTACHMENTS` is forced: without it an `@path` in the
+ * prompt makes the CLI read that file (even with tools off and in safe mode) and send it upstream.
+ */
 export function childEnv( base: NodeJS.ProcessEnv, timeoutMs: number ): NodeJS.ProcessEnv {
 	return {
 		...base,
@@ -85,8 +90,30 @@ export function childEnv( base: NodeJS.ProcessEnv, timeoutMs: number ): NodeJS.P
 		CLAUDE_CODE_DISABLE_THINKING: base.CLAUDE_CODE_DISABLE_THINKING ?? '1',
 		API_TIMEOUT_MS: base.API_TIMEOUT_MS ?? String( timeoutMs ),
 		DISABLE_AUTOUPDATER: base.DISABLE_AUTOUPDATER ?? '1',
+		CLAUDE_CODE_DISABLE_ATTACHMENTS: '1',
 	};
 }
+
+/**
+ * Nothing of the author's own Claude Code setup may run for a request (measured with the pinned
+ * 2.1.197 and a HOME holding all of it, see test/lockdown.test.ts):
+ * - `--safe-mode`: no CLAUDE.md, skills, plugins, hooks, MCP servers, custom commands, agents or
+ *   output styles. Not `--bare`, which would also refuse the author's claude.ai login (OAuth).
+ * - `--strict-mcp-config` with an empty `--mcp-config`: no MCP server from any source.
+ * - `--setting-sources ""`: no user, project or local settings file (hooks, env, permission rules).
+ * - `--disable-slash-commands`: a `/command` that got through would be refused, not run.
+ * - `--permission-mode dontAsk`: nothing is ever asked; what is not pre-approved is denied.
+ * - `--tools ""`: no built-in tool.
+ */
+export const LOCKDOWN_ARGS: readonly string[] = [
+	'--safe-mode',
+	'--strict-mcp-config',
+	'--mcp-config', '{"mcpServers":{}}',
+	'--setting-sources', '',
+	'--disable-slash-commands',
+	'--permission-mode', 'dontAsk',
+	'--tools', '',
+];
 
 export function cliArgs( model: string ): string[] {
 	return [
@@ -95,10 +122,19 @@ export function cliArgs( model: string ): string[] {
 		'--output-format', 'stream-json',
 		'--verbose',
 		'--include-partial-messages',
-		'--tools', '',
+		...LOCKDOWN_ARGS,
 		'--no-session-persistence',
 		'--model', model,
 	];
+}
+
+/**
+ * The CLI takes a user message that starts with `/` as a command (with slash commands off it
+ * answers "isn't available" instead of asking the model). One leading space makes it text and
+ * is all the model sees of the change; any other prompt goes through exactly as written.
+ */
+export function asPlainText( prompt: string ): string {
+	return prompt.startsWith( '/' ) ? ` ${ prompt }` : prompt;
 }
 
 /** A spawned CLI waiting on stdin; `ready` once it has answered a version probe. */
@@ -200,7 +236,7 @@ export class ClaudeDriver implements Driver {
 		try {
 			cli.send(
 				{ type: 'control_request', request_id: 'aw-init', request: { subtype: 'initialize', systemPrompt: request.system } },
-				{ type: 'user', message: { role: 'user', content: request.prompt }, parent_tool_use_id: null, session_id: '' }
+				{ type: 'user', message: { role: 'user', content: asPlainText( request.prompt ) }, parent_tool_use_id: null, session_id: '' }
 			);
 			// stdin stays open: a CLI still starting up exits on EOF before reading the turn.
 			const translator = new StreamJsonTranslator( ( source ) => this.costKind( source ) );
@@ -235,7 +271,8 @@ export class ClaudeDriver implements Driver {
 			throw error;
 		} finally {
 			this.running.delete( cli );
-			// Taken once, never reused: the process ends with its request.
+			// Taken once, never reused: the process ends with its request. (Locked down, the CLI
+			// cannot be cleared for another request: `/clear` is refused and clears nothing.)
 			await cli.kill();
 			this.pool.refillNow();
 		}
