@@ -49,13 +49,15 @@ async function writeOnce( session: EditorSession, prompt: string, timeout: numbe
 	await sidebar.getByRole( 'button', { name: 'Write', exact: true } ).click();
 	const request = await sent;
 	const stop = sidebar.getByRole( 'button', { name: 'Stop', exact: true } );
-	await stop.waitFor( { state: 'visible', timeout } );
 	try {
+		await stop.waitFor( { state: 'visible', timeout } );
 		await page.waitForFunction( probeSawText, undefined, { timeout } );
-	} catch {
-		throw new Error( `no text reached the post; the sidebar says: ${ ( await sidebar.innerText() ).slice( 0, 500 ) }` );
+		await stop.waitFor( { state: 'hidden', timeout } );
+	} catch ( error ) {
+		// Usually a provider error the sidebar shows (e.g. the settings changed under the bench).
+		const says = ( await sidebar.innerText() ).replace( /\s+/g, ' ' ).slice( 0, 500 );
+		throw new Error( `Write did not stream into the post (${ ( error as Error ).message.split( '\n' )[ 0 ] }); the sidebar says: ${ says }` );
 	}
-	await stop.waitFor( { state: 'hidden', timeout } );
 	return { probe: await page.evaluate( readProbe ), body: request.postData() ?? '' };
 }
 
