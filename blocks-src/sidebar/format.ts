@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -67,7 +67,7 @@ export function formatTotals( totals: Totals ): string {
 	const parts = [
 		sprintf(
 			/* translators: %d: number of AI requests */
-			__( '%d requests', 'agentic-writer' ),
+			_n( '%d request', '%d requests', totals.requests, 'agentic-writer' ),
 			totals.requests
 		),
 		sprintf(

@@ -149,11 +149,13 @@ export const runTextTask =
 					case 'fallback':
 						dispatch( { type: 'RUN_FALLBACK', task, fallback: event } );
 						break;
-					case 'usage':
-						result.usage = event;
-						dispatch( { type: 'RUN_INFO', task, info: { usage: event } } );
-						dispatch( { type: 'ADD_USAGE', usage: event } );
+					case 'usage': {
+						const { type: _type, ...usage } = event;
+						result.usage = usage;
+						dispatch( { type: 'RUN_INFO', task, info: { usage } } );
+						dispatch( { type: 'ADD_USAGE', usage } );
 						break;
+					}
 					case 'error':
 						result.outcome = 'error';
 						dispatch( {

@@ -5,7 +5,7 @@ import { speak } from '@wordpress/a11y';
 import { createBlock, serialize, type BlockInstance } from '@wordpress/blocks';
 import { dispatch as dataDispatch } from '@wordpress/data';
 import { escapeHTML } from '@wordpress/escape-html';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -108,9 +108,6 @@ export const sendChat =
 				? { meta: { provider: out.provider, model: out.model, ...out.usage } }
 				: {} ),
 		};
-		if ( out.outcome === 'done' ) {
-			dispatch( { type: 'RUN_RESET', task: 'chat' } );
-		}
 		const local = [ ...history, question, answer ];
 		dispatch( { type: 'RECEIVE_CHAT', messages: local } );
 		if ( postId > 0 ) {
@@ -119,7 +116,11 @@ export const sendChat =
 			} catch ( error ) {
 				dispatch( {
 					type: 'CHAT_ERROR',
-					message: __( 'This exchange could not be saved on the site; it stays here until you reload.', 'agentic-writer' ),
+					message: sprintf(
+						/* translators: %s: the site's error message */
+						__( 'This exchange could not be saved on the site (%s); it stays here until you reload.', 'agentic-writer' ),
+						( error as { message?: string } ).message ?? String( error )
+					),
 				} );
 			}
 		}

@@ -3,7 +3,7 @@
  */
 import { Button, Notice, TextareaControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -31,6 +31,19 @@ export default function ChatTask() {
 	const { sendChat, clearChatHistory } = useDispatch( store );
 	const [ message, setMessage ] = useState( '' );
 	const running = run.status === 'running';
+	const list = useRef< HTMLOListElement >( null );
+	const count = messages?.length ?? null;
+	const previous = useRef< number | null >( null );
+	// A new answer (not the history loading): move focus to it, as the other tasks do with results.
+	useEffect( () => {
+		const last = list.current?.lastElementChild as HTMLElement | null | undefined;
+		if ( count !== null && previous.current !== null && count > previous.current && ! running ) {
+			last?.focus();
+		}
+		if ( count !== null ) {
+			previous.current = count;
+		}
+	}, [ count, running ] );
 
 	const send = async () => {
 		const text = message.trim();
@@ -45,9 +58,9 @@ export default function ChatTask() {
 
 	return (
 		<div className="agentic-writer-task">
-			<ol className="agentic-writer-chat" aria-label={ __( 'Conversation', 'agentic-writer' ) }>
+			<ol ref={ list } className="agentic-writer-chat" aria-label={ __( 'Conversation', 'agentic-writer' ) }>
 				{ ( messages ?? [] ).map( ( m, index ) => (
-					<li key={ index } className={ `agentic-writer-chat__message is-${ m.role }` }>
+					<li key={ index } className={ `agentic-writer-chat__message is-${ m.role }` } tabIndex={ -1 }>
 						<span className="screen-reader-text">
 							{ m.role === 'user' ? __( 'You:', 'agentic-writer' ) : __( 'AI:', 'agentic-writer' ) }
 						</span>
@@ -68,7 +81,7 @@ export default function ChatTask() {
 					{ error }
 				</Notice>
 			) }
-			<RunStatus task="chat" onRetry={ send } />
+			<RunStatus task="chat" onRetry={ send } showMeta={ false } />
 			<TextareaControl
 				__nextHasNoMarginBottom
 				label={ __( 'Message', 'agentic-writer' ) }

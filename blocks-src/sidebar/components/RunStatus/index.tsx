@@ -20,6 +20,8 @@ interface Props {
 	onRetry?: () => void;
 	/** Whether the request can be stopped (streams can). */
 	stoppable?: boolean;
+	/** Whether to show who answered and the cost (Chat shows them on each message instead). */
+	showMeta?: boolean;
 	children?: React.ReactNode;
 }
 
@@ -28,7 +30,7 @@ interface Props {
  * message on errors with Retry, who answered and what it cost. Focus moves to the result
  * when it is ready.
  */
-export default function RunStatus( { task, onRetry, stoppable = true, children }: Props ) {
+export default function RunStatus( { task, onRetry, stoppable = true, showMeta = true, children }: Props ) {
 	const { run, routes } = useSelect(
 		( select ) => ( {
 			run: select( store ).getRun( task ),
@@ -46,10 +48,12 @@ export default function RunStatus( { task, onRetry, stoppable = true, children }
 		previous.current = run.status;
 	}, [ run.status ] );
 
-	if ( run.status === 'idle' ) {
+	const info = run.info;
+	const quietlyDone =
+		run.status === 'done' && ! showMeta && ! children && ! run.structuredError && ! info?.fallbacks.length;
+	if ( run.status === 'idle' || quietlyDone ) {
 		return null;
 	}
-	const info = run.info;
 	return (
 		<div className="agentic-writer-run" ref={ result } tabIndex={ -1 }>
 			{ run.status === 'running' && (
@@ -100,7 +104,7 @@ export default function RunStatus( { task, onRetry, stoppable = true, children }
 					) }
 				</Notice>
 			) }
-			{ info && info.provider && run.status !== 'running' && (
+			{ showMeta && info && info.provider && run.status !== 'running' && (
 				<AnswerMeta provider={ info.provider } model={ info.model } usage={ info.usage } />
 			) }
 		</div>
