@@ -79,6 +79,11 @@ export default function RunStatus( { task, onRetry, stoppable = true, showMeta =
 			{ run.error && (
 				<Notice status="error" isDismissible={ false }>
 					<p>{ run.error.message }</p>
+					{ run.error.retryable && (
+						<p>
+							{ __( 'Try again in a moment. If it keeps failing, ask a site administrator to check Agentic Writer → Settings.', 'agentic-writer' ) }
+						</p>
+					) }
 					{ info?.requestId && (
 						<p className="agentic-writer-run__request-id">
 							{ sprintf(
@@ -104,7 +109,7 @@ export default function RunStatus( { task, onRetry, stoppable = true, showMeta =
 					) }
 				</Notice>
 			) }
-			{ showMeta && info && info.provider && run.status !== 'running' && (
+			{ showMeta && info && info.provider && ( run.status === 'done' || ( run.status !== 'running' && info.usage ) ) && (
 				<AnswerMeta provider={ info.provider } model={ info.model } usage={ info.usage } />
 			) }
 		</div>
