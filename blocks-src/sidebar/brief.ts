@@ -33,28 +33,41 @@ export interface Brief {
 	outline: Outline | null;
 }
 
-export const EMPTY_BRIEF: Brief = { brief: '', questions: [], answers: [], outline: null };
+export const EMPTY_BRIEF: Brief = {
+	brief: '',
+	questions: [],
+	answers: [],
+	outline: null,
+};
 
 interface EditorSelect {
-	getEditedPostAttribute( name: 'meta' ): Record< string, unknown > | undefined;
-	getCurrentPostId(): number | null;
+	getEditedPostAttribute: (
+		name: 'meta'
+	) => Record< string, unknown > | undefined;
+	getCurrentPostId: () => number | null;
 }
 
 export function asBrief( value: unknown ): Brief {
 	if ( ! value || typeof value !== 'object' ) {
 		return EMPTY_BRIEF;
 	}
-	const v = value as Partial< Brief > & { outline?: Partial< Outline > | null };
+	const v = value as Partial< Brief > & {
+		outline?: Partial< Outline > | null;
+	};
 	const outline =
-		v.outline && Array.isArray( v.outline.sections ) && v.outline.sections.length
+		v.outline &&
+		Array.isArray( v.outline.sections ) &&
+		v.outline.sections.length
 			? {
 					title: String( v.outline.title ?? '' ),
 					summary: String( v.outline.summary ?? '' ),
 					sections: v.outline.sections.map( ( s ) => ( {
 						heading: String( s.heading ?? '' ),
-						points: Array.isArray( s.points ) ? s.points.map( String ) : [],
+						points: Array.isArray( s.points )
+							? s.points.map( String )
+							: [],
 					} ) ),
-			  }
+				}
 			: null;
 	return {
 		brief: typeof v.brief === 'string' ? v.brief : '',
@@ -83,13 +96,19 @@ export function currentPostId(): number {
  */
 export function updateBrief( patch: Partial< Brief > ): void {
 	const next = { ...readBrief(), ...patch };
-	( dispatch( 'core/editor' ) as unknown as {
-		editPost( edits: Record< string, unknown > ): void;
-	} ).editPost( {
+	(
+		dispatch( 'core/editor' ) as unknown as {
+			editPost: ( edits: Record< string, unknown > ) => void;
+		}
+	 ).editPost( {
 		meta: {
 			[ BRIEF_META ]: {
 				...next,
-				outline: next.outline ?? { title: '', summary: '', sections: [] },
+				outline: next.outline ?? {
+					title: '',
+					summary: '',
+					sections: [],
+				},
 			},
 		},
 	} );
@@ -106,7 +125,10 @@ export function briefContext( brief: Brief ): string {
 		parts.push( `Brief: ${ brief.brief.trim() }` );
 	}
 	const answered = brief.questions
-		.map( ( q, i ) => ( { q: q.question, a: ( brief.answers[ i ] ?? '' ).trim() } ) )
+		.map( ( q, i ) => ( {
+			q: q.question,
+			a: ( brief.answers[ i ] ?? '' ).trim(),
+		} ) )
 		.filter( ( qa ) => qa.a !== '' );
 	if ( answered.length ) {
 		parts.push(
@@ -121,7 +143,9 @@ export function briefContext( brief: Brief ): string {
 					.map(
 						( s, i ) =>
 							`${ i + 1 }. ${ s.heading }${
-								s.points.length ? ` — ${ s.points.join( '; ' ) }` : ''
+								s.points.length
+									? ` — ${ s.points.join( '; ' ) }`
+									: ''
 							}`
 					)
 					.join( '\n' )

@@ -34,8 +34,13 @@ export function providerLabel(
 	return BUILT_IN_LABELS[ id ] ?? id.replace( /^openai_compatible:/, '' );
 }
 
-/** "$0.0012", "≈ $0.0012 (estimate)", "subscription" or "local". */
-export function formatCost( usage: Pick< Usage, 'cost_usd' | 'cost_kind' > ): string {
+/**
+ * "$0.0012", "≈ $0.0012 (estimate)", "subscription" or "local".
+ * @param usage
+ */
+export function formatCost(
+	usage: Pick< Usage, 'cost_usd' | 'cost_kind' >
+): string {
 	if ( usage.cost_kind === 'subscription' ) {
 		return __( 'subscription', 'agentic-writer' );
 	}
@@ -47,12 +52,23 @@ export function formatCost( usage: Pick< Usage, 'cost_usd' | 'cost_kind' > ): st
 	}
 	const dollars = `$${ usage.cost_usd.toFixed( usage.cost_usd < 0.01 ? 4 : 2 ) }`;
 	return usage.cost_kind === 'estimated'
-		? sprintf( /* translators: %s: dollar amount */ __( '≈ %s (estimate)', 'agentic-writer' ), dollars )
+		? sprintf(
+				/* translators: %s: dollar amount */ __(
+					'≈ %s (estimate)',
+					'agentic-writer'
+				),
+				dollars
+			)
 		: dollars;
 }
 
-/** "120 → 340 tokens". */
-export function formatTokens( usage: Pick< Usage, 'tokens_prompt' | 'tokens_completion' > ): string {
+/**
+ * "120 → 340 tokens".
+ * @param usage
+ */
+export function formatTokens(
+	usage: Pick< Usage, 'tokens_prompt' | 'tokens_completion' >
+): string {
 	return sprintf(
 		/* translators: 1: prompt tokens, 2: completion tokens */
 		__( '%1$s → %2$s tokens', 'agentic-writer' ),
@@ -61,13 +77,21 @@ export function formatTokens( usage: Pick< Usage, 'tokens_prompt' | 'tokens_comp
 	);
 }
 
-/** A running total in words: money billed, and whether subscription credit or local models were used. */
+/**
+ * A running total in words: money billed, and whether subscription credit or local models were used.
+ * @param totals
+ */
 export function formatTotals( totals: Totals ): string {
 	const billed = totals.cost_usd.metered + totals.cost_usd.estimated;
 	const parts = [
 		sprintf(
 			/* translators: %d: number of AI requests */
-			_n( '%d request', '%d requests', totals.requests, 'agentic-writer' ),
+			_n(
+				'%d request',
+				'%d requests',
+				totals.requests,
+				'agentic-writer'
+			),
 			totals.requests
 		),
 		sprintf(
@@ -97,16 +121,17 @@ const REASONS: Record< string, string > = {
 /**
  * "Local backend unreachable — answered by OpenRouter".
  *
- * @param fallback  The fallback event.
- * @param routes    Provider labels.
- * @param answered  Who answered in the end (when the event does not say).
+ * @param fallback The fallback event.
+ * @param routes   Provider labels.
+ * @param answered Who answered in the end (when the event does not say).
  */
 export function formatFallback(
 	fallback: Fallback,
 	routes: Partial< Record< string, TaskRoute > > | null,
 	answered?: string
 ): string {
-	const reason = REASONS[ fallback.reason ] ?? fallback.reason.replace( /_/g, ' ' );
+	const reason =
+		REASONS[ fallback.reason ] ?? fallback.reason.replace( /_/g, ' ' );
 	const to = fallback.to || answered || '';
 	const from = providerLabel( fallback.from, routes );
 	return to
@@ -116,11 +141,11 @@ export function formatFallback(
 				from,
 				reason,
 				providerLabel( to, routes )
-		  )
+			)
 		: sprintf(
 				/* translators: 1: provider that failed, 2: why */
 				__( '%1$s %2$s', 'agentic-writer' ),
 				from,
 				reason
-		  );
+			);
 }

@@ -26,7 +26,11 @@ function AgenticWriterSidebar() {
 			<PluginSidebarMoreMenuItem target={ SIDEBAR_NAME } icon="edit-page">
 				{ title }
 			</PluginSidebarMoreMenuItem>
-			<PluginSidebar name={ SIDEBAR_NAME } title={ title } icon="edit-page">
+			<PluginSidebar
+				name={ SIDEBAR_NAME }
+				title={ title }
+				icon="edit-page"
+			>
 				<Sidebar />
 			</PluginSidebar>
 		</>

@@ -20,7 +20,10 @@ const routeStep = z.object( {
 	label: z.string(),
 	kind: z.catch( z.enum( [ 'local', 'cloud', '' ] ), '' ),
 	model: z.string(),
-	state: z.catch( z.enum( [ 'ready', 'breaker_open', 'unconfigured' ] ), 'unconfigured' ),
+	state: z.catch(
+		z.enum( [ 'ready', 'breaker_open', 'unconfigured' ] ),
+		'unconfigured'
+	),
 } );
 const taskRoute = z.extend( routeStep, {
 	message: z.optional( z.string() ),
@@ -52,7 +55,12 @@ const chatMessage = z.object( {
 			tokens_prompt: z.number(),
 			tokens_completion: z.number(),
 			cost_usd: z.nullable( z.number() ),
-			cost_kind: z.enum( [ 'metered', 'estimated', 'subscription', 'local' ] ),
+			cost_kind: z.enum( [
+				'metered',
+				'estimated',
+				'subscription',
+				'local',
+			] ),
 		} )
 	),
 } );
@@ -71,13 +79,22 @@ const imageBody = z.object( {
 		tokens_prompt: z.number(),
 		tokens_completion: z.number(),
 		cost_usd: z.nullable( z.number() ),
-		cost_kind: z.enum( [ 'metered', 'estimated', 'subscription', 'local' ] ),
+		cost_kind: z.enum( [
+			'metered',
+			'estimated',
+			'subscription',
+			'local',
+		] ),
 	} ),
 	fallbacks: z.array( z.object( { from: z.string(), reason: z.string() } ) ),
 } );
 export type ImageBody = z.infer< typeof imageBody >;
 
-function checked< T >( schema: z.ZodMiniType< T >, body: unknown, what: string ): T {
+function checked< T >(
+	schema: z.ZodMiniType< T >,
+	body: unknown,
+	what: string
+): T {
 	const result = schema.safeParse( body );
 	if ( ! result.success ) {
 		const issue = result.error.issues[ 0 ];
@@ -91,12 +108,17 @@ function checked< T >( schema: z.ZodMiniType< T >, body: unknown, what: string )
 }
 
 /** What serves each task now, without secrets (any role that can write). */
-export async function fetchTaskRoutes(): Promise< Record< string, TaskRoute > > {
+export async function fetchTaskRoutes(): Promise<
+	Record< string, TaskRoute >
+> {
 	const body = await apiFetch( { path: `${ NS }/editor/tasks` } );
 	return checked( tasksBody, body, 'tasks' ).tasks;
 }
 
-/** Running totals for a post and for the author's day. */
+/**
+ * Running totals for a post and for the author's day.
+ * @param postId
+ */
 export async function fetchTotals(
 	postId: number
 ): Promise< { post: Totals | null; today: Totals } > {
@@ -137,7 +159,13 @@ export interface ImageParams {
 	featured: boolean;
 }
 
-export async function generateImage( params: ImageParams ): Promise< ImageBody > {
-	const body = await apiFetch( { path: `${ NS }/image`, method: 'POST', data: params } );
+export async function generateImage(
+	params: ImageParams
+): Promise< ImageBody > {
+	const body = await apiFetch( {
+		path: `${ NS }/image`,
+		method: 'POST',
+		data: params,
+	} );
 	return checked( imageBody, body, 'image' );
 }

@@ -9,38 +9,40 @@ import { select, dispatch } from '@wordpress/data';
  * own types are not installed: WordPress ships it as the `wp.blockEditor` global).
  */
 export interface BlockEditorSelect {
-	getBlocks( rootClientId?: string ): BlockInstance[];
-	getBlock( clientId: string ): BlockInstance | null;
-	getBlockCount( rootClientId?: string ): number;
-	getBlockIndex( clientId: string ): number;
-	getBlockRootClientId( clientId: string ): string | null;
-	getSelectedBlockClientId(): string | null;
-	getSelectedBlockClientIds(): string[];
-	getBlocksByClientId( clientIds: string[] ): Array< BlockInstance | null >;
+	getBlocks: ( rootClientId?: string ) => BlockInstance[];
+	getBlock: ( clientId: string ) => BlockInstance | null;
+	getBlockCount: ( rootClientId?: string ) => number;
+	getBlockIndex: ( clientId: string ) => number;
+	getBlockRootClientId: ( clientId: string ) => string | null;
+	getSelectedBlockClientId: () => string | null;
+	getSelectedBlockClientIds: () => string[];
+	getBlocksByClientId: (
+		clientIds: string[]
+	) => Array< BlockInstance | null >;
 }
 
 export interface BlockEditorDispatch {
-	insertBlocks(
+	insertBlocks: (
 		blocks: BlockInstance[],
 		index?: number,
 		rootClientId?: string,
 		updateSelection?: boolean
-	): void;
-	replaceBlocks(
+	) => void;
+	replaceBlocks: (
 		clientIds: string | string[],
 		blocks: BlockInstance[],
 		indexToSelect?: number,
 		initialPosition?: number | null
-	): void;
-	removeBlocks( clientIds: string[], selectPrevious?: boolean ): void;
-	updateBlockAttributes(
+	) => void;
+	removeBlocks: ( clientIds: string[], selectPrevious?: boolean ) => void;
+	updateBlockAttributes: (
 		clientId: string,
 		attributes: Record< string, unknown >
-	): void;
-	multiSelect( start: string, end: string ): void;
-	selectBlock( clientId: string ): void;
+	) => void;
+	multiSelect: ( start: string, end: string ) => void;
+	selectBlock: ( clientId: string ) => void;
 	/** Marks the next change as one that does not start an undo level of its own. */
-	__unstableMarkNextChangeAsNotPersistent(): void;
+	__unstableMarkNextChangeAsNotPersistent: () => void;
 }
 
 export const BLOCK_EDITOR = 'core/block-editor';

@@ -93,9 +93,14 @@ export class BlockStreamWriter {
 		const tail = final ? open + this.splitter.finish() : open;
 		const committed = finished ? this.toBlocks( finished ) : [];
 		const tailBlocks = tail.trim() === '' ? [] : this.toBlocks( tail );
-		const liveTail = this.tailIds.filter( ( id ) => !! this.select.getBlock( id ) );
+		const liveTail = this.tailIds.filter(
+			( id ) => !! this.select.getBlock( id )
+		);
 
-		if ( committed.length === 0 && this.updateInPlace( liveTail, tailBlocks ) ) {
+		if (
+			committed.length === 0 &&
+			this.updateInPlace( liveTail, tailBlocks )
+		) {
 			if ( final ) {
 				this.committedIds.push( ...liveTail );
 				this.tailIds = [];
@@ -109,7 +114,10 @@ export class BlockStreamWriter {
 		if ( ! this.started ) {
 			this.started = true;
 			if ( this.target.replaceClientId ) {
-				this.dispatch.replaceBlocks( this.target.replaceClientId, blocks );
+				this.dispatch.replaceBlocks(
+					this.target.replaceClientId,
+					blocks
+				);
 			} else {
 				this.dispatch.insertBlocks(
 					blocks,
@@ -124,7 +132,12 @@ export class BlockStreamWriter {
 				this.dispatch.replaceBlocks( liveTail, blocks );
 			} else {
 				const { index, rootClientId } = this.after();
-				this.dispatch.insertBlocks( blocks, index, rootClientId, false );
+				this.dispatch.insertBlocks(
+					blocks,
+					index,
+					rootClientId,
+					false
+				);
 			}
 		}
 		const tailIds = tailBlocks.map( ( b ) => b.clientId );
@@ -135,10 +148,20 @@ export class BlockStreamWriter {
 		this.tailIds = final ? [] : tailIds;
 	}
 
-	/** A one-block tail of the same kind as before: update its attributes, no remount. */
-	private updateInPlace( liveTail: string[], tailBlocks: BlockInstance[] ): boolean {
+	/**
+	 * A one-block tail of the same kind as before: update its attributes, no remount.
+	 * @param liveTail
+	 * @param tailBlocks
+	 */
+	private updateInPlace(
+		liveTail: string[],
+		tailBlocks: BlockInstance[]
+	): boolean {
 		const next = tailBlocks[ 0 ];
-		const current = liveTail.length === 1 ? this.select.getBlock( liveTail[ 0 ]! ) : null;
+		const current =
+			liveTail.length === 1
+				? this.select.getBlock( liveTail[ 0 ]! )
+				: null;
 		if (
 			! next ||
 			! current ||
@@ -150,7 +173,10 @@ export class BlockStreamWriter {
 			return false;
 		}
 		this.dispatch.__unstableMarkNextChangeAsNotPersistent();
-		this.dispatch.updateBlockAttributes( current.clientId, next.attributes );
+		this.dispatch.updateBlockAttributes(
+			current.clientId,
+			next.attributes
+		);
 		return true;
 	}
 
@@ -160,7 +186,10 @@ export class BlockStreamWriter {
 			.reverse()
 			.find( ( id ) => !! this.select.getBlock( id ) );
 		if ( ! last ) {
-			return { index: this.target.index, rootClientId: this.target.rootClientId };
+			return {
+				index: this.target.index,
+				rootClientId: this.target.rootClientId,
+			};
 		}
 		return {
 			index: this.select.getBlockIndex( last ) + 1,

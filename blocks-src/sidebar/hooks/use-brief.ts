@@ -17,7 +17,9 @@ export function useBrief(): Brief {
 		( select ) =>
 			(
 				select( 'core/editor' ) as unknown as {
-					getEditedPostAttribute( name: 'meta' ): Record< string, unknown > | undefined;
+					getEditedPostAttribute: (
+						name: 'meta'
+					) => Record< string, unknown > | undefined;
 				}
 			 ).getEditedPostAttribute( 'meta' )?.[ BRIEF_META ],
 		[]

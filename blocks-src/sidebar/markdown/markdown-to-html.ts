@@ -36,7 +36,9 @@ function unwrapListParagraphs( root: ParentNode ): void {
  * @param text Model output.
  */
 export function looksLikeHtml( text: string ): boolean {
-	return /^\s*<(p|h[1-6]|ul|ol|blockquote|pre|table|figure|div)\b/i.test( text );
+	return /^\s*<(p|h[1-6]|ul|ol|blockquote|pre|table|figure|div)\b/i.test(
+		text
+	);
 }
 
 /**

@@ -16,14 +16,76 @@ const ATTRIBUTES: Record< string, string[] > = {
 	th: [ 'colspan', 'rowspan', 'scope' ],
 };
 const ALLOWED = new Set( [
-	'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code',
-	'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'mark', 'kbd', 'a', 'hr', 'img',
-	'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'figure', 'figcaption', 'cite',
+	'p',
+	'br',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'ul',
+	'ol',
+	'li',
+	'blockquote',
+	'pre',
+	'code',
+	'em',
+	'strong',
+	'b',
+	'i',
+	'u',
+	's',
+	'del',
+	'ins',
+	'sub',
+	'sup',
+	'mark',
+	'kbd',
+	'a',
+	'hr',
+	'img',
+	'table',
+	'thead',
+	'tbody',
+	'tfoot',
+	'tr',
+	'th',
+	'td',
+	'figure',
+	'figcaption',
+	'cite',
 ] );
 const DROPPED = new Set( [
-	'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template',
-	'noscript', 'svg', 'math', 'textarea', 'select', 'option', 'button', 'form', 'input', 'title',
-	'head', 'link', 'meta', 'base', 'audio', 'video', 'source', 'track', 'canvas', 'dialog',
+	'script',
+	'style',
+	'iframe',
+	'frame',
+	'frameset',
+	'object',
+	'embed',
+	'applet',
+	'template',
+	'noscript',
+	'svg',
+	'math',
+	'textarea',
+	'select',
+	'option',
+	'button',
+	'form',
+	'input',
+	'title',
+	'head',
+	'link',
+	'meta',
+	'base',
+	'audio',
+	'video',
+	'source',
+	'track',
+	'canvas',
+	'dialog',
 ] );
 const URL_ATTRIBUTES = new Set( [ 'href', 'src' ] );
 
@@ -40,7 +102,11 @@ export function isSafeUrl( value: string, tag: string ): boolean {
 	if ( ! scheme ) {
 		return ! compact.startsWith( '//' ) || tag === 'a';
 	}
-	return scheme === 'http' || scheme === 'https' || ( scheme === 'mailto' && tag === 'a' );
+	return (
+		scheme === 'http' ||
+		scheme === 'https' ||
+		( scheme === 'mailto' && tag === 'a' )
+	);
 }
 
 function clean( parent: Node ): void {
@@ -65,7 +131,10 @@ function clean( parent: Node ): void {
 		}
 		const keep = ATTRIBUTES[ tag ] ?? [];
 		for ( const { name, value } of Array.from( element.attributes ) ) {
-			if ( ! keep.includes( name ) || ( URL_ATTRIBUTES.has( name ) && ! isSafeUrl( value, tag ) ) ) {
+			if (
+				! keep.includes( name ) ||
+				( URL_ATTRIBUTES.has( name ) && ! isSafeUrl( value, tag ) )
+			) {
 				element.removeAttribute( name );
 			}
 		}
@@ -78,7 +147,10 @@ function clean( parent: Node ): void {
  * @param html Untrusted HTML.
  */
 export function safeHtml( html: string ): string {
-	const doc = new DOMParser().parseFromString( `<!DOCTYPE html><body>${ html }`, 'text/html' );
+	const doc = new DOMParser().parseFromString(
+		`<!DOCTYPE html><body>${ html }`,
+		'text/html'
+	);
 	clean( doc.body );
 	return doc.body.innerHTML;
 }

@@ -37,9 +37,13 @@ export class MarkdownStreamSplitter {
 			const next = tokens.slice( i + 1 );
 			const followedByBlock = next.some( ( t ) => t.type !== 'space' );
 			const followedByBlank = next[ 0 ]?.type === 'space';
-			if ( followedByBlock || ( followedByBlank && token.type !== 'list' ) ) {
+			if (
+				followedByBlock ||
+				( followedByBlank && token.type !== 'list' )
+			) {
 				// Take the blank line(s) after it too.
-				consumed = offset + ( followedByBlank ? next[ 0 ]!.raw.length : 0 );
+				consumed =
+					offset + ( followedByBlank ? next[ 0 ]!.raw.length : 0 );
 			} else {
 				break;
 			}

@@ -21,8 +21,11 @@ export type { Action };
 
 /** What a thunk receives from @wordpress/data. */
 export interface ThunkArgs {
-	dispatch: ( ( action: Action ) => void ) & Record< string, ( ...args: never[] ) => unknown >;
-	select: { [ K in string ]: ( ...args: never[] ) => unknown } & { getState?: () => State };
+	dispatch: ( ( action: Action ) => void ) &
+		Record< string, ( ...args: never[] ) => unknown >;
+	select: { [ K in string ]: ( ...args: never[] ) => unknown } & {
+		getState?: () => State;
+	};
 }
 
 export interface RunOutcome {
@@ -46,9 +49,18 @@ const TASK_NAMES: Record< TaskName, string > = {
 	image: __( 'Image', 'agentic-writer' ),
 };
 
-export const setActiveTab = ( tab: TabName ): Action => ( { type: 'SET_TAB', tab } );
-export const openTab = ( tab: TabName ): Action => ( { type: 'OPEN_TAB', tab } );
-export const resetRun = ( task: TaskName ): Action => ( { type: 'RUN_RESET', task } );
+export const setActiveTab = ( tab: TabName ): Action => ( {
+	type: 'SET_TAB',
+	tab,
+} );
+export const openTab = ( tab: TabName ): Action => ( {
+	type: 'OPEN_TAB',
+	tab,
+} );
+export const resetRun = ( task: TaskName ): Action => ( {
+	type: 'RUN_RESET',
+	task,
+} );
 export const setWrittenClientIds = ( clientIds: string[] ): Action => ( {
 	type: 'SET_WRITTEN',
 	clientIds,
@@ -65,12 +77,21 @@ export const receiveChat = (
 export const setPendingRewrite = (
 	rewrite: Extract< Action, { type: 'SET_REWRITE' } >[ 'rewrite' ]
 ): Action => ( { type: 'SET_REWRITE', rewrite } );
-export const setImage = ( image: Extract< Action, { type: 'SET_IMAGE' } >[ 'image' ] ): Action => ( {
+export const setImage = (
+	image: Extract< Action, { type: 'SET_IMAGE' } >[ 'image' ]
+): Action => ( {
 	type: 'SET_IMAGE',
 	image,
 } );
-export const recordUsage = ( usage: Usage ): Action => ( { type: 'ADD_USAGE', usage } );
-export const failRun = ( task: TaskName, message: string, code = 'agentic_writer_invalid_input' ): Action => ( {
+export const recordUsage = ( usage: Usage ): Action => ( {
+	type: 'ADD_USAGE',
+	usage,
+} );
+export const failRun = (
+	task: TaskName,
+	message: string,
+	code = 'agentic_writer_invalid_input'
+): Action => ( {
 	type: 'RUN_ERROR',
 	task,
 	error: { code, message, retryable: false },
@@ -135,7 +156,11 @@ export const runTextTask =
 						dispatch( {
 							type: 'RUN_INFO',
 							task,
-							info: { requestId: event.request_id, provider: event.provider, model: event.model },
+							info: {
+								requestId: event.request_id,
+								provider: event.provider,
+								model: event.model,
+							},
 						} );
 						break;
 					case 'delta':
@@ -147,7 +172,11 @@ export const runTextTask =
 						}
 						break;
 					case 'fallback':
-						dispatch( { type: 'RUN_FALLBACK', task, fallback: event } );
+						dispatch( {
+							type: 'RUN_FALLBACK',
+							task,
+							fallback: event,
+						} );
 						break;
 					case 'usage': {
 						const { type: _type, ...usage } = event;
@@ -161,7 +190,11 @@ export const runTextTask =
 						dispatch( {
 							type: 'RUN_ERROR',
 							task,
-							error: { code: event.code, message: event.message, retryable: !! event.retryable },
+							error: {
+								code: event.code,
+								message: event.message,
+								retryable: !! event.retryable,
+							},
 						} );
 						speak( event.message, 'assertive' );
 						break;
@@ -173,7 +206,10 @@ export const runTextTask =
 							dispatch( {
 								type: 'RUN_INFO',
 								task,
-								info: { provider: event.provider, model: result.model },
+								info: {
+									provider: event.provider,
+									model: result.model,
+								},
 							} );
 						}
 						result.structured = event.structured ?? null;
@@ -190,7 +226,12 @@ export const runTextTask =
 			if ( controller.signal.aborted ) {
 				result.outcome = 'stopped';
 				dispatch( { type: 'RUN_STOPPED', task } );
-				speak( __( 'Stopped. What arrived so far is kept.', 'agentic-writer' ) );
+				speak(
+					__(
+						'Stopped. What arrived so far is kept.',
+						'agentic-writer'
+					)
+				);
 			} else {
 				result.outcome = 'error';
 				const e = error instanceof GenerateError ? error : null;
@@ -198,7 +239,11 @@ export const runTextTask =
 				dispatch( {
 					type: 'RUN_ERROR',
 					task,
-					error: { code: e?.code ?? 'fetch_error', message, retryable: e?.retryable ?? true },
+					error: {
+						code: e?.code ?? 'fetch_error',
+						message,
+						retryable: e?.retryable ?? true,
+					},
 				} );
 				speak( message, 'assertive' );
 			}

@@ -16,10 +16,10 @@ export { STORE_NAME };
 
 export const store = createReduxStore( STORE_NAME, {
 	reducer,
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- thunks are typed where they are written
+
 	actions: actions as any,
 	selectors,
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 	resolvers: resolvers as any,
 } );
 

@@ -24,11 +24,19 @@ export type Action =
 	| { type: 'RUN_TEXT'; task: TaskName; text: string }
 	| { type: 'RUN_INFO'; task: TaskName; info: Partial< AnswerInfo > }
 	| { type: 'RUN_FALLBACK'; task: TaskName; fallback: Fallback }
-	| { type: 'RUN_DONE'; task: TaskName; structured: Record< string, unknown > | null; structuredError: string | null }
+	| {
+			type: 'RUN_DONE';
+			task: TaskName;
+			structured: Record< string, unknown > | null;
+			structuredError: string | null;
+	  }
 	| { type: 'RUN_ERROR'; task: TaskName; error: RunError }
 	| { type: 'RUN_STOPPED'; task: TaskName }
 	| { type: 'RUN_RESET'; task: TaskName }
-	| { type: 'RECEIVE_ROUTES'; routes: Partial< Record< TaskName, TaskRoute > > }
+	| {
+			type: 'RECEIVE_ROUTES';
+			routes: Partial< Record< TaskName, TaskRoute > >;
+	  }
 	| { type: 'ROUTES_ERROR'; message: string }
 	| { type: 'RECEIVE_TOTALS'; totals: { post: Totals | null; today: Totals } }
 	| { type: 'ADD_USAGE'; usage: Usage }
@@ -58,7 +66,9 @@ const EMPTY_INFO: AnswerInfo = {
 export const INITIAL_STATE: State = {
 	activeTab: 'chat',
 	tabRequest: 0,
-	runs: Object.fromEntries( TASKS.map( ( t ) => [ t, IDLE_RUN ] ) ) as State[ 'runs' ],
+	runs: Object.fromEntries(
+		TASKS.map( ( t ) => [ t, IDLE_RUN ] )
+	) as State[ 'runs' ],
 	routes: null,
 	routesError: null,
 	totals: null,
@@ -74,10 +84,17 @@ function updateRun(
 	task: TaskName,
 	update: ( run: RunState ) => RunState
 ): State {
-	return { ...state, runs: { ...state.runs, [ task ]: update( state.runs[ task ] ) } };
+	return {
+		...state,
+		runs: { ...state.runs, [ task ]: update( state.runs[ task ] ) },
+	};
 }
 
-/** Adds one answer's usage to a running total. */
+/**
+ * Adds one answer's usage to a running total.
+ * @param totals
+ * @param usage
+ */
 export function addUsage( totals: Totals, usage: Usage ): Totals {
 	return {
 		requests: totals.requests + 1,
@@ -85,21 +102,35 @@ export function addUsage( totals: Totals, usage: Usage ): Totals {
 		tokens_completion: totals.tokens_completion + usage.tokens_completion,
 		cost_usd: {
 			...totals.cost_usd,
-			[ usage.cost_kind ]: totals.cost_usd[ usage.cost_kind ] + ( usage.cost_usd ?? 0 ),
+			[ usage.cost_kind ]:
+				totals.cost_usd[ usage.cost_kind ] + ( usage.cost_usd ?? 0 ),
 		},
 	};
 }
 
-export default function reducer( state: State = INITIAL_STATE, action: Action ): State {
+export default function reducer(
+	state: State = INITIAL_STATE,
+	action: Action
+): State {
 	switch ( action.type ) {
 		case 'SET_TAB':
 			return { ...state, activeTab: action.tab };
 		case 'OPEN_TAB':
-			return { ...state, activeTab: action.tab, tabRequest: state.tabRequest + 1 };
+			return {
+				...state,
+				activeTab: action.tab,
+				tabRequest: state.tabRequest + 1,
+			};
 		case 'RUN_START':
-			return updateRun( state, action.task, () => ( { ...IDLE_RUN, status: 'running' } ) );
+			return updateRun( state, action.task, () => ( {
+				...IDLE_RUN,
+				status: 'running',
+			} ) );
 		case 'RUN_TEXT':
-			return updateRun( state, action.task, ( run ) => ( { ...run, text: run.text + action.text } ) );
+			return updateRun( state, action.task, ( run ) => ( {
+				...run,
+				text: run.text + action.text,
+			} ) );
 		case 'RUN_INFO':
 			return updateRun( state, action.task, ( run ) => ( {
 				...run,
@@ -149,7 +180,9 @@ export default function reducer( state: State = INITIAL_STATE, action: Action ):
 			return {
 				...state,
 				totals: {
-					post: state.totals.post ? addUsage( state.totals.post, action.usage ) : null,
+					post: state.totals.post
+						? addUsage( state.totals.post, action.usage )
+						: null,
 					today: addUsage( state.totals.today, action.usage ),
 				},
 			};

@@ -7,7 +7,8 @@ import type { Action } from './reducer';
 type Dispatch = ( action: Action ) => void;
 
 function messageOf( error: unknown ): string {
-	return error instanceof Error || ( error && typeof error === 'object' && 'message' in error )
+	return error instanceof Error ||
+		( error && typeof error === 'object' && 'message' in error )
 		? String( ( error as { message: unknown } ).message )
 		: String( error );
 }
@@ -16,7 +17,10 @@ export const getTaskRoutes =
 	() =>
 	async ( { dispatch }: { dispatch: Dispatch } ): Promise< void > => {
 		try {
-			dispatch( { type: 'RECEIVE_ROUTES', routes: await fetchTaskRoutes() } );
+			dispatch( {
+				type: 'RECEIVE_ROUTES',
+				routes: await fetchTaskRoutes(),
+			} );
 		} catch ( error ) {
 			dispatch( { type: 'ROUTES_ERROR', message: messageOf( error ) } );
 		}
@@ -26,7 +30,10 @@ export const getTotals =
 	( postId: number ) =>
 	async ( { dispatch }: { dispatch: Dispatch } ): Promise< void > => {
 		try {
-			dispatch( { type: 'RECEIVE_TOTALS', totals: await fetchTotals( postId ) } );
+			dispatch( {
+				type: 'RECEIVE_TOTALS',
+				totals: await fetchTotals( postId ),
+			} );
 		} catch {
 			// Totals are a convenience: the answers still show their own cost.
 		}
@@ -40,7 +47,10 @@ export const getChat =
 			return;
 		}
 		try {
-			dispatch( { type: 'RECEIVE_CHAT', messages: await fetchChat( postId ) } );
+			dispatch( {
+				type: 'RECEIVE_CHAT',
+				messages: await fetchChat( postId ),
+			} );
 		} catch ( error ) {
 			dispatch( { type: 'RECEIVE_CHAT', messages: [] } );
 			dispatch( { type: 'CHAT_ERROR', message: messageOf( error ) } );

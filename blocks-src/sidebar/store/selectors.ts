@@ -8,13 +8,29 @@ export const getTabRequest = ( state: State ) => state.tabRequest;
 export const getRun = ( state: State, task: TaskName ) => state.runs[ task ];
 export const isRunning = ( state: State, task: TaskName ) =>
 	state.runs[ task ].status === 'running';
-/** Resolved from GET editor/tasks. */
+/**
+ * Resolved from GET editor/tasks.
+ * @param state
+ */
 export const getTaskRoutes = ( state: State ) => state.routes;
 export const getTaskRoutesError = ( state: State ) => state.routesError;
-/** Resolved from GET editor/usage for the post. */
-export const getTotals = ( state: State, _postId: number ) => state.totals;
-/** Resolved from GET chat/<post>. */
-export const getChat = ( state: State, _postId: number ) => state.chat;
+// The post id is the resolver's argument; the store holds the one post being edited.
+/* eslint-disable @typescript-eslint/no-unused-vars */
+/**
+ * Running totals, resolved from GET editor/usage.
+ *
+ * @param state  Store state.
+ * @param postId The post being edited.
+ */
+export const getTotals = ( state: State, postId: number ) => state.totals;
+/**
+ * The kept conversation, resolved from GET chat/<post>.
+ *
+ * @param state  Store state.
+ * @param postId The post being edited.
+ */
+export const getChat = ( state: State, postId: number ) => state.chat;
+/* eslint-enable @typescript-eslint/no-unused-vars */
 export const getChatError = ( state: State ) => state.chatError;
 export const getWrittenClientIds = ( state: State ) => state.written;
 export const getPendingRewrite = ( state: State ) => state.rewrite;

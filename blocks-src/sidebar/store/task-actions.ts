@@ -10,11 +10,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import {
-	appendChat,
-	clearChat,
-	generateImage,
-} from '../api/editor-api';
+import { appendChat, clearChat, generateImage } from '../api/editor-api';
 import {
 	briefContext,
 	currentPostId,
@@ -32,7 +28,13 @@ import { BlockStreamWriter } from '../editor/block-stream-writer';
 import { modelTextToBlocks } from '../markdown/markdown-to-blocks';
 import type { GenerateBody, TextTask } from '../stream/generate-stream';
 import type { Action } from './reducer';
-import type { ChatMessage, ImageAnswer, PendingRewrite, RunState, TaskName } from './types';
+import type {
+	ChatMessage,
+	ImageAnswer,
+	PendingRewrite,
+	RunState,
+	TaskName,
+} from './types';
 
 /** The store's own actions and selectors as a thunk sees them. */
 interface Thunk {
@@ -71,10 +73,15 @@ function postIdParam(): { post_id?: number } {
 }
 
 function strings( value: unknown ): string[] {
-	return Array.isArray( value ) ? value.filter( ( v ) => typeof v === 'string' ) : [];
+	return Array.isArray( value )
+		? value.filter( ( v ) => typeof v === 'string' )
+		: [];
 }
 
-/** The blocks' own HTML (inline formatting kept), without block comment delimiters. */
+/**
+ * The blocks' own HTML (inline formatting kept), without block comment delimiters.
+ * @param blocks
+ */
 export function blocksToHtml( blocks: BlockInstance[] ): string {
 	return serialize( blocks )
 		.replace( /<!--\s*\/?wp:[\s\S]*?-->\n?/g, '' )
@@ -89,11 +96,16 @@ export const sendChat =
 		const postId = currentPostId();
 		const history = select.getChat( postId ) ?? [];
 		const question: ChatMessage = { role: 'user', content: message };
-		dispatch( { type: 'RECEIVE_CHAT', messages: [ ...history, question ] } );
+		dispatch( {
+			type: 'RECEIVE_CHAT',
+			messages: [ ...history, question ],
+		} );
 		const out = await dispatch.runTextTask( 'chat', {
 			task: 'chat',
 			prompt: message,
-			messages: history.slice( -20 ).map( ( { role, content } ) => ( { role, content } ) ),
+			messages: history
+				.slice( -20 )
+				.map( ( { role, content } ) => ( { role, content } ) ),
 			...postIdParam(),
 		} );
 		if ( out.text === '' ) {
@@ -105,21 +117,34 @@ export const sendChat =
 			role: 'assistant',
 			content: out.text,
 			...( out.usage
-				? { meta: { provider: out.provider, model: out.model, ...out.usage } }
+				? {
+						meta: {
+							provider: out.provider,
+							model: out.model,
+							...out.usage,
+						},
+					}
 				: {} ),
 		};
 		const local = [ ...history, question, answer ];
 		dispatch( { type: 'RECEIVE_CHAT', messages: local } );
 		if ( postId > 0 ) {
 			try {
-				dispatch( { type: 'RECEIVE_CHAT', messages: await appendChat( postId, [ question, answer ] ) } );
+				dispatch( {
+					type: 'RECEIVE_CHAT',
+					messages: await appendChat( postId, [ question, answer ] ),
+				} );
 			} catch ( error ) {
 				dispatch( {
 					type: 'CHAT_ERROR',
 					message: sprintf(
 						/* translators: %s: the site's error message */
-						__( 'This exchange could not be saved on the site (%s); it stays here until you reload.', 'agentic-writer' ),
-						( error as { message?: string } ).message ?? String( error )
+						__(
+							'This exchange could not be saved on the site (%s); it stays here until you reload.',
+							'agentic-writer'
+						),
+						( error as { message?: string } ).message ??
+							String( error )
 					),
 				} );
 			}
@@ -139,7 +164,10 @@ export const clearChatHistory =
 			dispatch( { type: 'RUN_RESET', task: 'chat' } );
 			speak( __( 'Conversation deleted.', 'agentic-writer' ) );
 		} catch ( error ) {
-			dispatch( { type: 'CHAT_ERROR', message: ( error as Error ).message } );
+			dispatch( {
+				type: 'CHAT_ERROR',
+				message: ( error as Error ).message,
+			} );
 		}
 	};
 
@@ -149,7 +177,15 @@ export const askQuestions =
 	( brief: string ) =>
 	async ( { dispatch }: Thunk ): Promise< void > => {
 		if ( brief.trim() === '' ) {
-			dispatch( fail( 'clarity', __( 'Describe the post in Brief first: what it is about and for whom.', 'agentic-writer' ) ) );
+			dispatch(
+				fail(
+					'clarity',
+					__(
+						'Describe the post in Brief first: what it is about and for whom.',
+						'agentic-writer'
+					)
+				)
+			);
 			return;
 		}
 		updateBrief( { brief } );
@@ -160,11 +196,13 @@ export const askQuestions =
 		} );
 		const raw = out.structured?.questions;
 		if ( out.outcome === 'done' && Array.isArray( raw ) ) {
-			const questions: Question[] = raw.map( ( q: Record< string, unknown > ) => ( {
-				question: String( q.question ?? '' ),
-				why: String( q.why ?? '' ),
-				options: strings( q.options ),
-			} ) );
+			const questions: Question[] = raw.map(
+				( q: Record< string, unknown > ) => ( {
+					question: String( q.question ?? '' ),
+					why: String( q.why ?? '' ),
+					options: strings( q.options ),
+				} )
+			);
 			updateBrief( { questions, answers: questions.map( () => '' ) } );
 		}
 	};
@@ -173,7 +211,15 @@ export const makeOutline =
 	( brief: string ) =>
 	async ( { dispatch }: Thunk ): Promise< void > => {
 		if ( brief.trim() === '' ) {
-			dispatch( fail( 'planning', __( 'Describe the post in Brief first: what it is about and for whom.', 'agentic-writer' ) ) );
+			dispatch(
+				fail(
+					'planning',
+					__(
+						'Describe the post in Brief first: what it is about and for whom.',
+						'agentic-writer'
+					)
+				)
+			);
 			return;
 		}
 		updateBrief( { brief } );
@@ -183,14 +229,20 @@ export const makeOutline =
 			...postIdParam(),
 		} );
 		const data = out.structured;
-		if ( out.outcome === 'done' && data && Array.isArray( data.sections ) ) {
+		if (
+			out.outcome === 'done' &&
+			data &&
+			Array.isArray( data.sections )
+		) {
 			const outline: Outline = {
 				title: String( data.title ?? '' ),
 				summary: String( data.summary ?? '' ),
-				sections: data.sections.map( ( s: Record< string, unknown > ) => ( {
-					heading: String( s.heading ?? '' ),
-					points: strings( s.points ),
-				} ) ),
+				sections: data.sections.map(
+					( s: Record< string, unknown > ) => ( {
+						heading: String( s.heading ?? '' ),
+						points: strings( s.points ),
+					} )
+				),
 			};
 			updateBrief( { outline } );
 		}
@@ -204,10 +256,22 @@ export const insertOutlineHeadings = () => (): void => {
 	}
 	const blocks = outline.sections
 		.filter( ( s ) => s.heading.trim() !== '' )
-		.map( ( s ) => createBlock( 'core/heading', { level: 2, content: escapeHTML( s.heading ) } ) );
+		.map( ( s ) =>
+			createBlock( 'core/heading', {
+				level: 2,
+				content: escapeHTML( s.heading ),
+			} )
+		);
 	const target = insertionTarget( blockEditorSelect() );
-	blockEditorDispatch().insertBlocks( blocks, target.index, target.rootClientId, false );
-	speak( __( 'The outline headings were added to the post.', 'agentic-writer' ) );
+	blockEditorDispatch().insertBlocks(
+		blocks,
+		target.index,
+		target.rootClientId,
+		false
+	);
+	speak(
+		__( 'The outline headings were added to the post.', 'agentic-writer' )
+	);
 };
 
 // ---- Write -------------------------------------------------------------------------------------
@@ -226,26 +290,52 @@ export const writeDraft =
 	async ( { dispatch }: Thunk ): Promise< void > => {
 		const brief = readBrief();
 		const context = briefContext( brief );
-		const part = section === null ? null : brief.outline?.sections[ section ] ?? null;
+		const part =
+			section === null
+				? null
+				: ( brief.outline?.sections[ section ] ?? null );
 		if ( prompt.trim() === '' && context === '' ) {
-			dispatch( fail( 'writing', __( 'Say what to write in Prompt, or make an outline in Plan first.', 'agentic-writer' ) ) );
+			dispatch(
+				fail(
+					'writing',
+					__(
+						'Say what to write in Prompt, or make an outline in Plan first.',
+						'agentic-writer'
+					)
+				)
+			);
 			return;
 		}
 		let ask: string;
 		if ( part ) {
 			ask = `Write only this section of the post, starting with its heading as a "## " heading.\nSection: ${ part.heading }`;
 		} else {
-			ask = brief.outline ? 'Write the whole post, section by section, following the outline.' : 'Write the post.';
+			ask = brief.outline
+				? 'Write the whole post, section by section, following the outline.'
+				: 'Write the post.';
 		}
-		const instructions = prompt.trim() ? `The author's instructions: ${ prompt.trim() }` : '';
+		const instructions = prompt.trim()
+			? `The author's instructions: ${ prompt.trim() }`
+			: '';
 		const editor = blockEditorSelect();
-		const writer = new BlockStreamWriter( editor, blockEditorDispatch(), insertionTarget( editor ), modelTextToBlocks );
+		const writer = new BlockStreamWriter(
+			editor,
+			blockEditorDispatch(),
+			insertionTarget( editor ),
+			modelTextToBlocks
+		);
 		activeWriter = writer;
 		dispatch( { type: 'SET_WRITTEN', clientIds: [] } );
 		try {
 			await dispatch.runTextTask(
 				'writing',
-				{ task: 'writing', prompt: [ context, ask, instructions ].filter( Boolean ).join( '\n\n' ), ...postIdParam() },
+				{
+					task: 'writing',
+					prompt: [ context, ask, instructions ]
+						.filter( Boolean )
+						.join( '\n\n' ),
+					...postIdParam(),
+				},
 				( text ) => writer.push( text )
 			);
 		} finally {
@@ -264,13 +354,20 @@ export const discardWrite =
 		dispatch.stopTask( 'writing' );
 		activeWriter?.finish();
 		const editor = blockEditorSelect();
-		const ids = ( activeWriter?.clientIds() ?? select.getWrittenClientIds() ).filter( ( id ) => !! editor.getBlock( id ) );
+		const ids = (
+			activeWriter?.clientIds() ?? select.getWrittenClientIds()
+		).filter( ( id ) => !! editor.getBlock( id ) );
 		if ( ids.length ) {
 			blockEditorDispatch().removeBlocks( ids, false );
 		}
 		dispatch( { type: 'SET_WRITTEN', clientIds: [] } );
 		dispatch( { type: 'RUN_RESET', task: 'writing' } );
-		speak( __( 'The generated text was removed from the post.', 'agentic-writer' ) );
+		speak(
+			__(
+				'The generated text was removed from the post.',
+				'agentic-writer'
+			)
+		);
 	};
 
 // ---- Refine ------------------------------------------------------------------------------------
@@ -281,16 +378,37 @@ export const rewriteSelection =
 		const editor = blockEditorSelect();
 		const ids = editor.getSelectedBlockClientIds();
 		if ( ids.length === 0 ) {
-			dispatch( fail( 'refinement', __( 'Select the block(s) to rewrite in the post first.', 'agentic-writer' ) ) );
+			dispatch(
+				fail(
+					'refinement',
+					__(
+						'Select the block(s) to rewrite in the post first.',
+						'agentic-writer'
+					)
+				)
+			);
 			return;
 		}
 		if ( instruction.trim() === '' ) {
-			dispatch( fail( 'refinement', __( 'Choose what to do with the selection, or write an instruction.', 'agentic-writer' ) ) );
+			dispatch(
+				fail(
+					'refinement',
+					__(
+						'Choose what to do with the selection, or write an instruction.',
+						'agentic-writer'
+					)
+				)
+			);
 			return;
 		}
-		const blocks = editor.getBlocksByClientId( ids ).filter( ( b ): b is BlockInstance => !! b );
+		const blocks = editor
+			.getBlocksByClientId( ids )
+			.filter( ( b ): b is BlockInstance => !! b );
 		const html = blocksToHtml( blocks );
-		dispatch( { type: 'SET_REWRITE', rewrite: { clientIds: ids, originalHtml: html } } );
+		dispatch( {
+			type: 'SET_REWRITE',
+			rewrite: { clientIds: ids, originalHtml: html },
+		} );
 		await dispatch.runTextTask( 'refinement', {
 			task: 'refinement',
 			prompt: instruction.trim(),
@@ -306,20 +424,40 @@ export const replaceWithRewrite =
 		const rewrite = select.getPendingRewrite();
 		const text = select.getRun( 'refinement' ).text;
 		const editor = blockEditorSelect();
-		const live = ( rewrite?.clientIds ?? [] ).filter( ( id ) => !! editor.getBlock( id ) );
+		const live = ( rewrite?.clientIds ?? [] ).filter(
+			( id ) => !! editor.getBlock( id )
+		);
 		if ( ! rewrite || live.length === 0 ) {
-			dispatch( fail( 'refinement', __( 'The original blocks are no longer in the post; select blocks and rewrite again.', 'agentic-writer' ) ) );
+			dispatch(
+				fail(
+					'refinement',
+					__(
+						'The original blocks are no longer in the post; select blocks and rewrite again.',
+						'agentic-writer'
+					)
+				)
+			);
 			return;
 		}
 		const blocks = modelTextToBlocks( text );
 		if ( blocks.length === 0 ) {
-			dispatch( fail( 'refinement', __( 'The rewrite is empty; nothing was replaced.', 'agentic-writer' ) ) );
+			dispatch(
+				fail(
+					'refinement',
+					__(
+						'The rewrite is empty; nothing was replaced.',
+						'agentic-writer'
+					)
+				)
+			);
 			return;
 		}
 		blockEditorDispatch().replaceBlocks( live, blocks );
 		dispatch( { type: 'SET_REWRITE', rewrite: null } );
 		dispatch( { type: 'RUN_RESET', task: 'refinement' } );
-		speak( __( 'Replaced. Undo restores the original.', 'agentic-writer' ) );
+		speak(
+			__( 'Replaced. Undo restores the original.', 'agentic-writer' )
+		);
 	};
 
 export const discardRewrite =
@@ -336,14 +474,27 @@ export const makeImage =
 	( prompt: string, aspectRatio: string, featured: boolean ) =>
 	async ( { dispatch }: Thunk ): Promise< void > => {
 		if ( prompt.trim() === '' ) {
-			dispatch( fail( 'image', __( 'Describe the image in Image prompt first.', 'agentic-writer' ) ) );
+			dispatch(
+				fail(
+					'image',
+					__(
+						'Describe the image in Image prompt first.',
+						'agentic-writer'
+					)
+				)
+			);
 			return;
 		}
 		dispatch( { type: 'RUN_START', task: 'image' } );
 		dispatch( { type: 'SET_IMAGE', image: null } );
 		speak( __( 'Generating the image…', 'agentic-writer' ) );
 		try {
-			const body = await generateImage( { prompt: prompt.trim(), aspect_ratio: aspectRatio, featured, ...postIdParam() } );
+			const body = await generateImage( {
+				prompt: prompt.trim(),
+				aspect_ratio: aspectRatio,
+				featured,
+				...postIdParam(),
+			} );
 			const info = {
 				requestId: body.request_id,
 				provider: body.provider,
@@ -351,9 +502,14 @@ export const makeImage =
 				usage: body.usage,
 				fallbacks: body.fallbacks,
 			};
-			const caption = body.caption ?? __( 'AI-generated image', 'agentic-writer' );
+			const caption =
+				body.caption ?? __( 'AI-generated image', 'agentic-writer' );
 			if ( featured ) {
-				( dataDispatch( 'core/editor' ) as unknown as { editPost( e: Record< string, unknown > ): void } ).editPost( {
+				(
+					dataDispatch( 'core/editor' ) as unknown as {
+						editPost: ( e: Record< string, unknown > ) => void;
+					}
+				 ).editPost( {
 					featured_media: body.attachment_id,
 				} );
 			} else {
@@ -366,21 +522,57 @@ export const makeImage =
 					sizeSlug: 'full',
 				} );
 				if ( target.replaceClientId ) {
-					blockEditorDispatch().replaceBlocks( target.replaceClientId, [ block ] );
+					blockEditorDispatch().replaceBlocks(
+						target.replaceClientId,
+						[ block ]
+					);
 				} else {
-					blockEditorDispatch().insertBlocks( [ block ], target.index, target.rootClientId, false );
+					blockEditorDispatch().insertBlocks(
+						[ block ],
+						target.index,
+						target.rootClientId,
+						false
+					);
 				}
 			}
-			const image: ImageAnswer = { attachmentId: body.attachment_id, url: body.url, alt: body.alt, featured, info };
+			const image: ImageAnswer = {
+				attachmentId: body.attachment_id,
+				url: body.url,
+				alt: body.alt,
+				featured,
+				info,
+			};
 			dispatch( { type: 'SET_IMAGE', image } );
 			dispatch( { type: 'RUN_INFO', task: 'image', info } );
 			dispatch( { type: 'ADD_USAGE', usage: body.usage } );
-			dispatch( { type: 'RUN_DONE', task: 'image', structured: null, structuredError: null } );
-			speak( featured ? __( 'The image is now the featured image.', 'agentic-writer' ) : __( 'The image was added to the post.', 'agentic-writer' ) );
+			dispatch( {
+				type: 'RUN_DONE',
+				task: 'image',
+				structured: null,
+				structuredError: null,
+			} );
+			speak(
+				featured
+					? __(
+							'The image is now the featured image.',
+							'agentic-writer'
+						)
+					: __( 'The image was added to the post.', 'agentic-writer' )
+			);
 		} catch ( error ) {
 			const e = error as { message?: string; code?: string };
-			const message = e.message || __( 'The image could not be generated.', 'agentic-writer' );
-			dispatch( { type: 'RUN_ERROR', task: 'image', error: { code: e.code ?? 'fetch_error', message, retryable: true } } );
+			const message =
+				e.message ||
+				__( 'The image could not be generated.', 'agentic-writer' );
+			dispatch( {
+				type: 'RUN_ERROR',
+				task: 'image',
+				error: {
+					code: e.code ?? 'fetch_error',
+					message,
+					retryable: true,
+				},
+			} );
 			speak( message, 'assertive' );
 		}
 	};

@@ -3,14 +3,10 @@
  */
 import type { Fallback, Usage } from '../stream/events';
 
-export type TabName = 'chat' | 'clarify' | 'plan' | 'write' | 'refine' | 'image';
+export type TabName =
+	'chat' | 'clarify' | 'plan' | 'write' | 'refine' | 'image';
 export type TaskName =
-	| 'chat'
-	| 'clarity'
-	| 'planning'
-	| 'writing'
-	| 'refinement'
-	| 'image';
+	'chat' | 'clarity' | 'planning' | 'writing' | 'refinement' | 'image';
 
 export const TASKS: TaskName[] = [
 	'chat',

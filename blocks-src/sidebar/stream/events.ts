@@ -39,7 +39,9 @@ const schemas = {
 		provider: z.optional( z.string() ),
 		model: z.optional( z.string() ),
 		fallbacks: z.optional( z.array( fallback ) ),
-		structured: z.optional( z.nullable( z.record( z.string(), z.unknown() ) ) ),
+		structured: z.optional(
+			z.nullable( z.record( z.string(), z.unknown() ) )
+		),
 		structured_error: z.optional( z.nullable( z.string() ) ),
 	} ),
 };
@@ -58,7 +60,10 @@ export type StreamEvent = {
  * @param name Event name.
  * @param data The event's data line(s).
  */
-export function parseStreamEvent( name: string, data: string ): StreamEvent | null {
+export function parseStreamEvent(
+	name: string,
+	data: string
+): StreamEvent | null {
 	if ( ! ( name in schemas ) ) {
 		return null;
 	}
@@ -67,7 +72,9 @@ export function parseStreamEvent( name: string, data: string ): StreamEvent | nu
 	try {
 		json = JSON.parse( data );
 	} catch {
-		throw new Error( `The site sent a broken "${ type }" event (not JSON).` );
+		throw new Error(
+			`The site sent a broken "${ type }" event (not JSON).`
+		);
 	}
 	const checked = schemas[ type ].safeParse( json );
 	if ( ! checked.success ) {

@@ -12,7 +12,8 @@ import { SseParser } from './sse-parser';
 
 export const GENERATE_PATH = '/agentic-writer/v1/generate';
 
-export type TextTask = 'chat' | 'clarity' | 'planning' | 'writing' | 'refinement';
+export type TextTask =
+	'chat' | 'clarity' | 'planning' | 'writing' | 'refinement';
 
 export interface GenerateBody {
 	task: TextTask;
@@ -45,7 +46,10 @@ function isResponse( value: unknown ): value is Response {
 	);
 }
 
-/** What apiFetch rejected with (a REST error body, a Response, an abort) → GenerateError. */
+/**
+ * What apiFetch rejected with (a REST error body, a Response, an abort) → GenerateError.
+ * @param error
+ */
 async function requestError( error: unknown ): Promise< Error > {
 	if ( error instanceof DOMException && error.name === 'AbortError' ) {
 		return error;
@@ -64,7 +68,7 @@ async function requestError( error: unknown ): Promise< Error > {
 			: __(
 					'The site could not be reached. Check your connection and try again.',
 					'agentic-writer'
-			  );
+				);
 	return new GenerateError(
 		message,
 		code,
@@ -108,7 +112,9 @@ export async function streamGenerate(
 			true
 		);
 	}
-	const reader = response.body.pipeThrough( new TextDecoderStream() ).getReader();
+	const reader = response.body
+		.pipeThrough( new TextDecoderStream() )
+		.getReader();
 	const parser = new SseParser();
 	let ended = false;
 	const handle = ( name: string, data: string ) => {
@@ -128,7 +134,7 @@ export async function streamGenerate(
 			onEvent( event );
 		}
 	};
-	for ( ;; ) {
+	for (;;) {
 		const { value, done } = await reader.read();
 		if ( done ) {
 			break;

@@ -22,10 +22,11 @@ export class SseParser {
 		this.buffer += chunk;
 		const out: SseMessage[] = [];
 		let start = 0;
-		for ( ;; ) {
+		for (;;) {
 			const lf = this.buffer.indexOf( '\n', start );
 			const cr = this.buffer.indexOf( '\r', start );
-			let end = lf === -1 ? cr : cr === -1 ? lf : Math.min( lf, cr );
+			let end = Math.min( ...[ lf, cr ].filter( ( i ) => i !== -1 ) );
+			end = Number.isFinite( end ) ? end : -1;
 			if ( end === -1 ) {
 				break;
 			}
@@ -34,7 +35,10 @@ export class SseParser {
 				break;
 			}
 			const line = this.buffer.slice( start, end );
-			if ( this.buffer[ end ] === '\r' && this.buffer[ end + 1 ] === '\n' ) {
+			if (
+				this.buffer[ end ] === '\r' &&
+				this.buffer[ end + 1 ] === '\n'
+			) {
 				end++;
 			}
 			start = end + 1;

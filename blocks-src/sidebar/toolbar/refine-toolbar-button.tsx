@@ -13,7 +13,12 @@ import { __ } from '@wordpress/i18n';
  */
 import { store } from '../store';
 
-const REFINABLE = new Set( [ 'core/paragraph', 'core/heading', 'core/list', 'core/quote' ] );
+const REFINABLE = new Set( [
+	'core/paragraph',
+	'core/heading',
+	'core/list',
+	'core/quote',
+] );
 
 type EditProps = { name: string; isSelected: boolean; clientId: string };
 
@@ -23,10 +28,14 @@ type EditProps = { name: string; isSelected: boolean; clientId: string };
  * @param sidebar Full sidebar name (`<plugin>/<sidebar>`).
  */
 function openRefine( sidebar: string ): void {
-	( dispatch( 'core/interface' ) as unknown as {
-		enableComplementaryArea( scope: string, area: string ): void;
-	} ).enableComplementaryArea( 'core', sidebar );
-	( dispatch( store ) as unknown as { openTab( tab: 'refine' ): void } ).openTab( 'refine' );
+	(
+		dispatch( 'core/interface' ) as unknown as {
+			enableComplementaryArea: ( scope: string, area: string ) => void;
+		}
+	 ).enableComplementaryArea( 'core', sidebar );
+	(
+		dispatch( store ) as unknown as { openTab: ( tab: 'refine' ) => void }
+	 ).openTab( 'refine' );
 }
 
 /**
@@ -36,23 +45,31 @@ function openRefine( sidebar: string ): void {
  */
 export function registerRefineToolbarButton( sidebar: string ): void {
 	const withRefineButton = createHigherOrderComponent(
-		( BlockEdit: React.ComponentType< EditProps > ) => ( props: EditProps ) => (
-			<>
-				<BlockEdit { ...props } />
-				{ props.isSelected && REFINABLE.has( props.name ) && (
-					<BlockControls group="other">
-						<ToolbarGroup>
-							<ToolbarButton
-								icon="edit-page"
-								label={ __( 'Refine with AI', 'agentic-writer' ) }
-								onClick={ () => openRefine( sidebar ) }
-							/>
-						</ToolbarGroup>
-					</BlockControls>
-				) }
-			</>
-		),
+		( BlockEdit: React.ComponentType< EditProps > ) =>
+			( props: EditProps ) => (
+				<>
+					<BlockEdit { ...props } />
+					{ props.isSelected && REFINABLE.has( props.name ) && (
+						<BlockControls group="other">
+							<ToolbarGroup>
+								<ToolbarButton
+									icon="edit-page"
+									label={ __(
+										'Refine with AI',
+										'agentic-writer'
+									) }
+									onClick={ () => openRefine( sidebar ) }
+								/>
+							</ToolbarGroup>
+						</BlockControls>
+					) }
+				</>
+			),
 		'withAgenticWriterRefineButton'
 	);
-	addFilter( 'editor.BlockEdit', 'agentic-writer/refine-toolbar-button', withRefineButton );
+	addFilter(
+		'editor.BlockEdit',
+		'agentic-writer/refine-toolbar-button',
+		withRefineButton
+	);
 }

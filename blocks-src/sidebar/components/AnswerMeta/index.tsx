@@ -18,12 +18,23 @@ interface Props {
 
 /**
  * Who answered and what it cost, in plain text: "Anthropic · claude-… · 120 → 340 tokens · $0.0012".
+ * @param root0
+ * @param root0.provider
+ * @param root0.model
+ * @param root0.usage
  */
 export default function AnswerMeta( { provider, model, usage }: Props ) {
-	const routes = useSelect( ( select ) => select( store ).getTaskRoutes(), [] );
+	const routes = useSelect(
+		( select ) => select( store ).getTaskRoutes(),
+		[]
+	);
 	const parts = [ providerLabel( provider, routes ), model ];
 	if ( usage ) {
 		parts.push( formatTokens( usage ), formatCost( usage ) );
 	}
-	return <p className="agentic-writer-answer-meta">{ parts.filter( Boolean ).join( ' · ' ) }</p>;
+	return (
+		<p className="agentic-writer-answer-meta">
+			{ parts.filter( Boolean ).join( ' · ' ) }
+		</p>
+	);
 }

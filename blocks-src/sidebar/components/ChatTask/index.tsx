@@ -36,8 +36,14 @@ export default function ChatTask() {
 	const previous = useRef< number | null >( null );
 	// A new answer (not the history loading): move focus to it, as the other tasks do with results.
 	useEffect( () => {
-		const last = list.current?.lastElementChild as HTMLElement | null | undefined;
-		if ( count !== null && previous.current !== null && count > previous.current && ! running ) {
+		const last = list.current?.lastElementChild as
+			HTMLElement | null | undefined;
+		if (
+			count !== null &&
+			previous.current !== null &&
+			count > previous.current &&
+			! running
+		) {
 			last?.focus();
 		}
 		if ( count !== null ) {
@@ -58,15 +64,33 @@ export default function ChatTask() {
 
 	return (
 		<div className="agentic-writer-task">
-			<ol ref={ list } className="agentic-writer-chat" aria-label={ __( 'Conversation', 'agentic-writer' ) }>
+			<ol
+				ref={ list }
+				className="agentic-writer-chat"
+				aria-label={ __( 'Conversation', 'agentic-writer' ) }
+			>
 				{ ( messages ?? [] ).map( ( m, index ) => (
-					<li key={ index } className={ `agentic-writer-chat__message is-${ m.role }` } tabIndex={ -1 }>
+					<li
+						key={ index }
+						className={ `agentic-writer-chat__message is-${ m.role }` }
+						tabIndex={ -1 }
+					>
 						<span className="screen-reader-text">
-							{ m.role === 'user' ? __( 'You:', 'agentic-writer' ) : __( 'AI:', 'agentic-writer' ) }
+							{ m.role === 'user'
+								? __( 'You:', 'agentic-writer' )
+								: __( 'AI:', 'agentic-writer' ) }
 						</span>
-						{ m.role === 'assistant' ? <MarkdownView text={ m.content } /> : <p>{ m.content }</p> }
+						{ m.role === 'assistant' ? (
+							<MarkdownView text={ m.content } />
+						) : (
+							<p>{ m.content }</p>
+						) }
 						{ m.meta && (
-							<AnswerMeta provider={ m.meta.provider } model={ m.meta.model } usage={ m.meta } />
+							<AnswerMeta
+								provider={ m.meta.provider }
+								model={ m.meta.model }
+								usage={ m.meta }
+							/>
 						) }
 					</li>
 				) ) }
@@ -89,17 +113,30 @@ export default function ChatTask() {
 				onChange={ setMessage }
 				rows={ 3 }
 				onKeyDown={ ( event: React.KeyboardEvent ) => {
-					if ( event.key === 'Enter' && ( event.metaKey || event.ctrlKey ) ) {
+					if (
+						event.key === 'Enter' &&
+						( event.metaKey || event.ctrlKey )
+					) {
 						send();
 					}
 				} }
 			/>
 			<div className="agentic-writer-actions">
-				<Button variant="primary" onClick={ send } disabled={ running || ! message.trim() } accessibleWhenDisabled>
+				<Button
+					variant="primary"
+					onClick={ send }
+					disabled={ running || ! message.trim() }
+					accessibleWhenDisabled
+				>
 					{ __( 'Send', 'agentic-writer' ) }
 				</Button>
 				{ !! messages?.length && (
-					<Button variant="tertiary" isDestructive onClick={ () => clearChatHistory() } disabled={ running }>
+					<Button
+						variant="tertiary"
+						isDestructive
+						onClick={ () => clearChatHistory() }
+						disabled={ running }
+					>
 						{ __( 'Delete conversation', 'agentic-writer' ) }
 					</Button>
 				) }

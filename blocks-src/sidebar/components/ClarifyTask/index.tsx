@@ -20,12 +20,17 @@ import RunStatus from '../RunStatus';
  */
 export default function ClarifyTask() {
 	const brief = useBrief();
-	const running = useSelect( ( select ) => select( store ).isRunning( 'clarity' ), [] );
+	const running = useSelect(
+		( select ) => select( store ).isRunning( 'clarity' ),
+		[]
+	);
 	const { askQuestions } = useDispatch( store );
 	const [ text, setText ] = useState( brief.brief );
 
 	const setAnswer = ( index: number, value: string ) => {
-		const answers = brief.questions.map( ( _, i ) => ( i === index ? value : brief.answers[ i ] ?? '' ) );
+		const answers = brief.questions.map( ( _, i ) =>
+			i === index ? value : ( brief.answers[ i ] ?? '' )
+		);
 		updateBrief( { answers } );
 	};
 	const ask = () => askQuestions( text );
@@ -35,13 +40,21 @@ export default function ClarifyTask() {
 			<TextareaControl
 				__nextHasNoMarginBottom
 				label={ __( 'Brief', 'agentic-writer' ) }
-				help={ __( 'What the post is about, for whom, and what it should achieve.', 'agentic-writer' ) }
+				help={ __(
+					'What the post is about, for whom, and what it should achieve.',
+					'agentic-writer'
+				) }
 				value={ text }
 				onChange={ setText }
 				rows={ 4 }
 			/>
 			<div className="agentic-writer-actions">
-				<Button variant="primary" onClick={ ask } disabled={ running } accessibleWhenDisabled>
+				<Button
+					variant="primary"
+					onClick={ ask }
+					disabled={ running }
+					accessibleWhenDisabled
+				>
 					{ __( 'Ask questions', 'agentic-writer' ) }
 				</Button>
 			</div>
@@ -56,18 +69,32 @@ export default function ClarifyTask() {
 								label={ q.question }
 								help={ q.why }
 								value={ brief.answers[ index ] ?? '' }
-								onChange={ ( value ) => setAnswer( index, value ) }
+								onChange={ ( value ) =>
+									setAnswer( index, value )
+								}
 								rows={ 2 }
 							/>
 							{ q.options.length > 0 && (
-								<div className="agentic-writer-options" role="group" aria-label={ __( 'Suggested answers', 'agentic-writer' ) }>
+								<div
+									className="agentic-writer-options"
+									role="group"
+									aria-label={ __(
+										'Suggested answers',
+										'agentic-writer'
+									) }
+								>
 									{ q.options.map( ( option ) => (
 										<Button
 											key={ option }
 											size="small"
 											variant="secondary"
-											isPressed={ brief.answers[ index ] === option }
-											onClick={ () => setAnswer( index, option ) }
+											isPressed={
+												brief.answers[ index ] ===
+												option
+											}
+											onClick={ () =>
+												setAnswer( index, option )
+											}
 										>
 											{ option }
 										</Button>

@@ -1,7 +1,13 @@
 /**
  * WordPress dependencies
  */
-import { Button, Notice, SelectControl, TextareaControl, ToggleControl } from '@wordpress/components';
+import {
+	Button,
+	Notice,
+	SelectControl,
+	TextareaControl,
+	ToggleControl,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -23,9 +29,14 @@ export default function ImageTask() {
 		( select ) => ( {
 			running: select( store ).isRunning( 'image' ),
 			image: select( store ).getImage(),
-			canUpload: ( select( 'core' ) as unknown as {
-				canUser( action: string, resource: { kind: string; name: string } ): boolean | undefined;
-			} ).canUser( 'create', { kind: 'root', name: 'media' } ),
+			canUpload: (
+				select( 'core' ) as unknown as {
+					canUser: (
+						action: string,
+						resource: { kind: string; name: string }
+					) => boolean | undefined;
+				}
+			 ).canUser( 'create', { kind: 'root', name: 'media' } ),
 		} ),
 		[]
 	);
@@ -38,7 +49,10 @@ export default function ImageTask() {
 	if ( canUpload === false ) {
 		return (
 			<Notice status="info" isDismissible={ false }>
-				{ __( 'Your account cannot add images to the media library (that needs the Author role or higher). Ask an editor to add one.', 'agentic-writer' ) }
+				{ __(
+					'Your account cannot add images to the media library (that needs the Author role or higher). Ask an editor to add one.',
+					'agentic-writer'
+				) }
 			</Notice>
 		);
 	}
@@ -66,7 +80,13 @@ export default function ImageTask() {
 				onChange={ setFeatured }
 			/>
 			<div className="agentic-writer-actions">
-				<Button variant="primary" onClick={ generate } disabled={ running } accessibleWhenDisabled isBusy={ running }>
+				<Button
+					variant="primary"
+					onClick={ generate }
+					disabled={ running }
+					accessibleWhenDisabled
+					isBusy={ running }
+				>
 					{ __( 'Generate image', 'agentic-writer' ) }
 				</Button>
 			</div>
@@ -76,8 +96,14 @@ export default function ImageTask() {
 						<img src={ image.url } alt={ image.alt } />
 						<figcaption>
 							{ image.featured
-								? __( 'Set as the featured image. AI-generated.', 'agentic-writer' )
-								: __( 'Added to the post. AI-generated.', 'agentic-writer' ) }
+								? __(
+										'Set as the featured image. AI-generated.',
+										'agentic-writer'
+									)
+								: __(
+										'Added to the post. AI-generated.',
+										'agentic-writer'
+									) }
 						</figcaption>
 					</figure>
 				) }

@@ -16,10 +16,26 @@ import MarkdownView from '../MarkdownView';
 import RunStatus from '../RunStatus';
 
 const PRESETS = [
-	{ label: __( 'Shorten', 'agentic-writer' ), instruction: 'Shorten it: keep every point that matters, cut repetition and filler.' },
-	{ label: __( 'Expand', 'agentic-writer' ), instruction: 'Expand it with substance: add the concrete details, examples or explanation a reader needs. No filler words.' },
-	{ label: __( 'Simplify', 'agentic-writer' ), instruction: 'Simplify it: shorter sentences and plain words, same meaning.' },
-	{ label: __( 'Fix grammar', 'agentic-writer' ), instruction: 'Fix grammar, spelling and punctuation only; change nothing else.' },
+	{
+		label: __( 'Shorten', 'agentic-writer' ),
+		instruction:
+			'Shorten it: keep every point that matters, cut repetition and filler.',
+	},
+	{
+		label: __( 'Expand', 'agentic-writer' ),
+		instruction:
+			'Expand it with substance: add the concrete details, examples or explanation a reader needs. No filler words.',
+	},
+	{
+		label: __( 'Simplify', 'agentic-writer' ),
+		instruction:
+			'Simplify it: shorter sentences and plain words, same meaning.',
+	},
+	{
+		label: __( 'Fix grammar', 'agentic-writer' ),
+		instruction:
+			'Fix grammar, spelling and punctuation only; change nothing else.',
+	},
 ];
 const TONES = [ 'friendly', 'professional', 'confident', 'casual', 'academic' ];
 
@@ -32,11 +48,16 @@ export default function RefineTask() {
 		( select ) => ( {
 			run: select( store ).getRun( 'refinement' ),
 			rewrite: select( store ).getPendingRewrite(),
-			selectedCount: ( select( 'core/block-editor' ) as unknown as ReturnType< typeof blockEditorSelect > ).getSelectedBlockClientIds().length,
+			selectedCount: (
+				select( 'core/block-editor' ) as unknown as ReturnType<
+					typeof blockEditorSelect
+				>
+			 ).getSelectedBlockClientIds().length,
 		} ),
 		[]
 	);
-	const { rewriteSelection, replaceWithRewrite, discardRewrite } = useDispatch( store );
+	const { rewriteSelection, replaceWithRewrite, discardRewrite } =
+		useDispatch( store );
 	const [ instruction, setInstruction ] = useState( '' );
 	const running = run.status === 'running';
 	const run_ = ( text: string ) => {
@@ -50,14 +71,33 @@ export default function RefineTask() {
 				{ selectedCount > 0
 					? sprintf(
 							/* translators: %d: number of selected blocks */
-							_n( '%d block selected in the post.', '%d blocks selected in the post.', selectedCount, 'agentic-writer' ),
+							_n(
+								'%d block selected in the post.',
+								'%d blocks selected in the post.',
+								selectedCount,
+								'agentic-writer'
+							),
 							selectedCount
-					  )
-					: __( 'Select the block(s) to rewrite in the post.', 'agentic-writer' ) }
+						)
+					: __(
+							'Select the block(s) to rewrite in the post.',
+							'agentic-writer'
+						) }
 			</p>
-			<div className="agentic-writer-options" role="group" aria-label={ __( 'Quick rewrites', 'agentic-writer' ) }>
+			<div
+				className="agentic-writer-options"
+				role="group"
+				aria-label={ __( 'Quick rewrites', 'agentic-writer' ) }
+			>
 				{ PRESETS.map( ( preset ) => (
-					<Button key={ preset.label } size="small" variant="secondary" disabled={ running } accessibleWhenDisabled onClick={ () => run_( preset.instruction ) }>
+					<Button
+						key={ preset.label }
+						size="small"
+						variant="secondary"
+						disabled={ running }
+						accessibleWhenDisabled
+						onClick={ () => run_( preset.instruction ) }
+					>
 						{ preset.label }
 					</Button>
 				) ) }
@@ -67,10 +107,21 @@ export default function RefineTask() {
 				__next40pxDefaultSize
 				label={ __( 'Change tone', 'agentic-writer' ) }
 				value=""
-				onChange={ ( tone ) => tone && run_( `Change the tone to ${ tone }; keep the meaning and the facts.` ) }
+				onChange={ ( tone ) =>
+					tone &&
+					run_(
+						`Change the tone to ${ tone }; keep the meaning and the facts.`
+					)
+				}
 				options={ [
-					{ value: '', label: __( 'Choose a tone…', 'agentic-writer' ) },
-					...TONES.map( ( tone ) => ( { value: tone, label: tone } ) ),
+					{
+						value: '',
+						label: __( 'Choose a tone…', 'agentic-writer' ),
+					},
+					...TONES.map( ( tone ) => ( {
+						value: tone,
+						label: tone,
+					} ) ),
 				] }
 				disabled={ running }
 			/>
@@ -82,18 +133,32 @@ export default function RefineTask() {
 				rows={ 3 }
 			/>
 			<div className="agentic-writer-actions">
-				<Button variant="primary" onClick={ () => rewriteSelection( instruction ) } disabled={ running } accessibleWhenDisabled>
+				<Button
+					variant="primary"
+					onClick={ () => rewriteSelection( instruction ) }
+					disabled={ running }
+					accessibleWhenDisabled
+				>
 					{ __( 'Rewrite', 'agentic-writer' ) }
 				</Button>
 			</div>
-			<RunStatus task="refinement" onRetry={ () => rewriteSelection( instruction ) }>
+			<RunStatus
+				task="refinement"
+				onRetry={ () => rewriteSelection( instruction ) }
+			>
 				{ rewrite && run.text && (
 					<div className="agentic-writer-compare">
-						<section aria-label={ __( 'Original', 'agentic-writer' ) }>
+						<section
+							aria-label={ __( 'Original', 'agentic-writer' ) }
+						>
 							<h3>{ __( 'Original', 'agentic-writer' ) }</h3>
-							<RawHTML>{ safeHtml( rewrite.originalHtml ) }</RawHTML>
+							<RawHTML>
+								{ safeHtml( rewrite.originalHtml ) }
+							</RawHTML>
 						</section>
-						<section aria-label={ __( 'Rewrite', 'agentic-writer' ) }>
+						<section
+							aria-label={ __( 'Rewrite', 'agentic-writer' ) }
+						>
 							<h3>{ __( 'Rewrite', 'agentic-writer' ) }</h3>
 							<MarkdownView text={ run.text } />
 						</section>
@@ -102,10 +167,16 @@ export default function RefineTask() {
 			</RunStatus>
 			{ rewrite && run.text && ! running && (
 				<div className="agentic-writer-actions">
-					<Button variant="primary" onClick={ () => replaceWithRewrite() }>
+					<Button
+						variant="primary"
+						onClick={ () => replaceWithRewrite() }
+					>
 						{ __( 'Replace', 'agentic-writer' ) }
 					</Button>
-					<Button variant="secondary" onClick={ () => discardRewrite() }>
+					<Button
+						variant="secondary"
+						onClick={ () => discardRewrite() }
+					>
 						{ __( 'Discard', 'agentic-writer' ) }
 					</Button>
 				</div>

@@ -29,8 +29,20 @@ interface Props {
  * The state of a task's request: Stop while it runs, fallbacks said plainly, the server's
  * message on errors with Retry, who answered and what it cost. Focus moves to the result
  * when it is ready.
+ * @param root0
+ * @param root0.task
+ * @param root0.onRetry
+ * @param root0.stoppable
+ * @param root0.showMeta
+ * @param root0.children
  */
-export default function RunStatus( { task, onRetry, stoppable = true, showMeta = true, children }: Props ) {
+export default function RunStatus( {
+	task,
+	onRetry,
+	stoppable = true,
+	showMeta = true,
+	children,
+}: Props ) {
 	const { run, routes } = useSelect(
 		( select ) => ( {
 			run: select( store ).getRun( task ),
@@ -50,7 +62,11 @@ export default function RunStatus( { task, onRetry, stoppable = true, showMeta =
 
 	const info = run.info;
 	const quietlyDone =
-		run.status === 'done' && ! showMeta && ! children && ! run.structuredError && ! info?.fallbacks.length;
+		run.status === 'done' &&
+		! showMeta &&
+		! children &&
+		! run.structuredError &&
+		! info?.fallbacks.length;
 	if ( run.status === 'idle' || quietlyDone ) {
 		return null;
 	}
@@ -59,9 +75,14 @@ export default function RunStatus( { task, onRetry, stoppable = true, showMeta =
 			{ run.status === 'running' && (
 				<div className="agentic-writer-run__progress">
 					<Spinner />
-					<span>{ __( 'The AI is answering…', 'agentic-writer' ) }</span>
+					<span>
+						{ __( 'The AI is answering…', 'agentic-writer' ) }
+					</span>
 					{ stoppable && (
-						<Button variant="secondary" onClick={ () => stopTask( task ) }>
+						<Button
+							variant="secondary"
+							onClick={ () => stopTask( task ) }
+						>
 							{ __( 'Stop', 'agentic-writer' ) }
 						</Button>
 					) }
@@ -74,14 +95,22 @@ export default function RunStatus( { task, onRetry, stoppable = true, showMeta =
 			) ) }
 			{ children }
 			{ run.status === 'stopped' && (
-				<p>{ __( 'Stopped. What arrived so far is kept.', 'agentic-writer' ) }</p>
+				<p>
+					{ __(
+						'Stopped. What arrived so far is kept.',
+						'agentic-writer'
+					) }
+				</p>
 			) }
 			{ run.error && (
 				<Notice status="error" isDismissible={ false }>
 					<p>{ run.error.message }</p>
 					{ run.error.retryable && (
 						<p>
-							{ __( 'Try again in a moment. If it keeps failing, ask a site administrator to check Agentic Writer → Settings.', 'agentic-writer' ) }
+							{ __(
+								'Try again in a moment. If it keeps failing, ask a site administrator to check Agentic Writer → Settings.',
+								'agentic-writer'
+							) }
 						</p>
 					) }
 					{ info?.requestId && (
@@ -104,14 +133,25 @@ export default function RunStatus( { task, onRetry, stoppable = true, showMeta =
 				<Notice status="warning" isDismissible={ false }>
 					{ sprintf(
 						/* translators: %s: what was wrong */
-						__( 'The answer was not in the expected form (%s). Try again.', 'agentic-writer' ),
+						__(
+							'The answer was not in the expected form (%s). Try again.',
+							'agentic-writer'
+						),
 						run.structuredError
 					) }
 				</Notice>
 			) }
-			{ showMeta && info && info.provider && ( run.status === 'done' || ( run.status !== 'running' && info.usage ) ) && (
-				<AnswerMeta provider={ info.provider } model={ info.model } usage={ info.usage } />
-			) }
+			{ showMeta &&
+				info &&
+				info.provider &&
+				( run.status === 'done' ||
+					( run.status !== 'running' && info.usage ) ) && (
+					<AnswerMeta
+						provider={ info.provider }
+						model={ info.model }
+						usage={ info.usage }
+					/>
+				) }
 		</div>
 	);
 }

@@ -15,7 +15,10 @@ import { store } from '../../store';
  * What AI has cost on this post and today, kept up to date as answers arrive.
  */
 export default function RunningTotals() {
-	const totals = useSelect( ( select ) => select( store ).getTotals( currentPostId() ), [] );
+	const totals = useSelect(
+		( select ) => select( store ).getTotals( currentPostId() ),
+		[]
+	);
 	if ( ! totals ) {
 		return null;
 	}

@@ -20,13 +20,48 @@ import RunningTotals from '../RunningTotals';
 import TaskRoute from '../TaskRoute';
 import WriteTask from '../WriteTask';
 
-const TABS: Array< { name: TabName; title: string; task: TaskName; Panel: () => JSX.Element } > = [
-	{ name: 'chat', title: __( 'Chat', 'agentic-writer' ), task: 'chat', Panel: ChatTask },
-	{ name: 'clarify', title: __( 'Clarify', 'agentic-writer' ), task: 'clarity', Panel: ClarifyTask },
-	{ name: 'plan', title: __( 'Plan', 'agentic-writer' ), task: 'planning', Panel: PlanTask },
-	{ name: 'write', title: __( 'Write', 'agentic-writer' ), task: 'writing', Panel: WriteTask },
-	{ name: 'refine', title: __( 'Refine', 'agentic-writer' ), task: 'refinement', Panel: RefineTask },
-	{ name: 'image', title: __( 'Image', 'agentic-writer' ), task: 'image', Panel: ImageTask },
+const TABS: Array< {
+	name: TabName;
+	title: string;
+	task: TaskName;
+	Panel: () => JSX.Element;
+} > = [
+	{
+		name: 'chat',
+		title: __( 'Chat', 'agentic-writer' ),
+		task: 'chat',
+		Panel: ChatTask,
+	},
+	{
+		name: 'clarify',
+		title: __( 'Clarify', 'agentic-writer' ),
+		task: 'clarity',
+		Panel: ClarifyTask,
+	},
+	{
+		name: 'plan',
+		title: __( 'Plan', 'agentic-writer' ),
+		task: 'planning',
+		Panel: PlanTask,
+	},
+	{
+		name: 'write',
+		title: __( 'Write', 'agentic-writer' ),
+		task: 'writing',
+		Panel: WriteTask,
+	},
+	{
+		name: 'refine',
+		title: __( 'Refine', 'agentic-writer' ),
+		task: 'refinement',
+		Panel: RefineTask,
+	},
+	{
+		name: 'image',
+		title: __( 'Image', 'agentic-writer' ),
+		task: 'image',
+		Panel: ImageTask,
+	},
 ];
 
 /**
@@ -34,17 +69,14 @@ const TABS: Array< { name: TabName; title: string; task: TaskName; Panel: () => 
  * Image; what serves each and what it has cost so far.
  */
 export default function Sidebar() {
-	const { activeTab, tabRequest } = useSelect(
-		( select ) => {
-			const s = select( store );
-			// Asked here so the routes, totals and conversation load when the sidebar opens.
-			s.getTaskRoutes();
-			s.getTotals( currentPostId() );
-			s.getChat( currentPostId() );
-			return { activeTab: s.getActiveTab(), tabRequest: s.getTabRequest() };
-		},
-		[]
-	);
+	const { activeTab, tabRequest } = useSelect( ( select ) => {
+		const s = select( store );
+		// Asked here so the routes, totals and conversation load when the sidebar opens.
+		s.getTaskRoutes();
+		s.getTotals( currentPostId() );
+		s.getChat( currentPostId() );
+		return { activeTab: s.getActiveTab(), tabRequest: s.getTabRequest() };
+	}, [] );
 	const { setActiveTab } = useDispatch( store );
 	return (
 		<div className="agentic-writer-sidebar">
@@ -57,7 +89,8 @@ export default function Sidebar() {
 				tabs={ TABS.map( ( { name, title } ) => ( { name, title } ) ) }
 			>
 				{ ( tab ) => {
-					const entry = TABS.find( ( t ) => t.name === tab.name ) ?? TABS[ 0 ]!;
+					const entry =
+						TABS.find( ( t ) => t.name === tab.name ) ?? TABS[ 0 ]!;
 					return (
 						<div className="agentic-writer-panel">
 							<TaskRoute task={ entry.task } />

@@ -12,12 +12,17 @@ import type { TaskName } from '../../store/types';
 
 const STATES = {
 	ready: __( 'ready', 'agentic-writer' ),
-	breaker_open: __( 'paused after repeated failures; the next provider answers', 'agentic-writer' ),
+	breaker_open: __(
+		'paused after repeated failures; the next provider answers',
+		'agentic-writer'
+	),
 	unconfigured: __( 'not set up', 'agentic-writer' ),
 };
 
 /**
  * Which provider and model will serve a task, and its health — before the author asks.
+ * @param root0
+ * @param root0.task
  */
 export default function TaskRoute( { task }: { task: TaskName } ) {
 	const { route, error } = useSelect(
@@ -37,7 +42,10 @@ export default function TaskRoute( { task }: { task: TaskName } ) {
 		return (
 			<p className="agentic-writer-route is-unconfigured">
 				{ route.message ??
-					__( 'No provider is set up for this task. Ask a site administrator to set one up under Agentic Writer → Settings.', 'agentic-writer' ) }
+					__(
+						'No provider is set up for this task. Ask a site administrator to set one up under Agentic Writer → Settings.',
+						'agentic-writer'
+					) }
 			</p>
 		);
 	}

@@ -33,7 +33,8 @@ export default function WriteTask() {
 	const [ part, setPart ] = useState( WHOLE );
 	const sections = brief.outline?.sections ?? [];
 	const running = run.status === 'running';
-	const write = () => writeDraft( part === WHOLE ? null : Number( part ), prompt );
+	const write = () =>
+		writeDraft( part === WHOLE ? null : Number( part ), prompt );
 
 	return (
 		<div className="agentic-writer-task">
@@ -45,25 +46,43 @@ export default function WriteTask() {
 					value={ part }
 					onChange={ setPart }
 					options={ [
-						{ value: WHOLE, label: __( 'The whole post', 'agentic-writer' ) },
-						...sections.map( ( s, i ) => ( { value: String( i ), label: s.heading || `#${ i + 1 }` } ) ),
+						{
+							value: WHOLE,
+							label: __( 'The whole post', 'agentic-writer' ),
+						},
+						...sections.map( ( s, i ) => ( {
+							value: String( i ),
+							label: s.heading || `#${ i + 1 }`,
+						} ) ),
 					] }
 				/>
 			) }
 			<TextareaControl
 				__nextHasNoMarginBottom
 				label={ __( 'Prompt', 'agentic-writer' ) }
-				help={ __( 'The text appears below the selected block, or at the end of the post.', 'agentic-writer' ) }
+				help={ __(
+					'The text appears below the selected block, or at the end of the post.',
+					'agentic-writer'
+				) }
 				value={ prompt }
 				onChange={ setPrompt }
 				rows={ 4 }
 			/>
 			<div className="agentic-writer-actions">
-				<Button variant="primary" onClick={ write } disabled={ running } accessibleWhenDisabled>
+				<Button
+					variant="primary"
+					onClick={ write }
+					disabled={ running }
+					accessibleWhenDisabled
+				>
 					{ __( 'Write', 'agentic-writer' ) }
 				</Button>
 				{ ( running || written.length > 0 ) && (
-					<Button variant="secondary" isDestructive onClick={ () => discardWrite() }>
+					<Button
+						variant="secondary"
+						isDestructive
+						onClick={ () => discardWrite() }
+					>
 						{ __( 'Discard', 'agentic-writer' ) }
 					</Button>
 				) }
