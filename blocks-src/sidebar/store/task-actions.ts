@@ -274,6 +274,32 @@ export const insertOutlineHeadings = () => (): void => {
 	);
 };
 
+/**
+ * The post's heading block with this text, if any.
+ *
+ * @param blocks Top-level blocks.
+ * @param text   Heading text.
+ */
+function headingBlock(
+	blocks: BlockInstance[],
+	text: string
+): BlockInstance | null {
+	const wanted = text.trim().toLowerCase();
+	const plain = ( html: unknown ) =>
+		String( html ?? '' )
+			.replace( /<[^>]*>/g, '' )
+			.trim()
+			.toLowerCase();
+	return (
+		blocks.find(
+			( b ) =>
+				b.name === 'core/heading' &&
+				wanted !== '' &&
+				plain( b.attributes.content ) === wanted
+		) ?? null
+	);
+}
+
 // ---- Write -------------------------------------------------------------------------------------
 
 // The generation being streamed into the post (not state: it holds editor callbacks).
@@ -306,8 +332,15 @@ export const writeDraft =
 			);
 			return;
 		}
+		const editor = blockEditorSelect();
+		// A section whose heading is already in the post (Insert headings) is written below it.
+		const heading = part
+			? headingBlock( editor.getBlocks(), part.heading )
+			: null;
 		let ask: string;
-		if ( part ) {
+		if ( part && heading ) {
+			ask = `Write only the body of this section of the post; its heading is already in the post, do not repeat it.\nSection: ${ part.heading }`;
+		} else if ( part ) {
 			ask = `Write only this section of the post, starting with its heading as a "## " heading.\nSection: ${ part.heading }`;
 		} else {
 			ask = brief.outline
@@ -317,11 +350,18 @@ export const writeDraft =
 		const instructions = prompt.trim()
 			? `The author's instructions: ${ prompt.trim() }`
 			: '';
-		const editor = blockEditorSelect();
+		const target = heading
+			? {
+					index: editor.getBlockIndex( heading.clientId ) + 1,
+					rootClientId:
+						editor.getBlockRootClientId( heading.clientId ) ||
+						undefined,
+				}
+			: insertionTarget( editor );
 		const writer = new BlockStreamWriter(
 			editor,
 			blockEditorDispatch(),
-			insertionTarget( editor ),
+			target,
 			modelTextToBlocks
 		);
 		activeWriter = writer;

@@ -64,7 +64,7 @@ export function parseStreamEvent(
 	name: string,
 	data: string
 ): StreamEvent | null {
-	if ( ! ( name in schemas ) ) {
+	if ( ! Object.hasOwn( schemas, name ) ) {
 		return null;
 	}
 	const type = name as keyof Schemas;

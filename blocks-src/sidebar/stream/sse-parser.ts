@@ -12,6 +12,8 @@ export class SseParser {
 	private buffer = '';
 	private event = '';
 	private data: string[] = [];
+	// The last chunk ended with a CR, already taken as a line end: an LF next completes that CRLF.
+	private afterCr = false;
 
 	/**
 	 * Parses a chunk; returns the events it completed.
@@ -19,7 +21,12 @@ export class SseParser {
 	 * @param chunk Decoded text, any size, may split lines anywhere.
 	 */
 	feed( chunk: string ): SseMessage[] {
-		this.buffer += chunk;
+		if ( chunk === '' ) {
+			return [];
+		}
+		this.buffer +=
+			this.afterCr && chunk.startsWith( '\n' ) ? chunk.slice( 1 ) : chunk;
+		this.afterCr = false;
 		const out: SseMessage[] = [];
 		let start = 0;
 		for (;;) {
@@ -30,16 +37,14 @@ export class SseParser {
 			if ( end === -1 ) {
 				break;
 			}
-			// A CR as the last character may be the first half of CRLF: wait for more.
-			if ( end === cr && end === this.buffer.length - 1 ) {
-				break;
-			}
 			const line = this.buffer.slice( start, end );
-			if (
-				this.buffer[ end ] === '\r' &&
-				this.buffer[ end + 1 ] === '\n'
-			) {
-				end++;
+			if ( this.buffer[ end ] === '\r' ) {
+				if ( this.buffer[ end + 1 ] === '\n' ) {
+					end++;
+				} else {
+					// A CR ending the chunk may be the first half of a CRLF split across chunks.
+					this.afterCr = end === this.buffer.length - 1;
+				}
 			}
 			start = end + 1;
 			const message = this.line( line );

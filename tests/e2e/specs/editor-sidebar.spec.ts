@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import type { Page } from '@playwright/test';
 import {
+	blockIds,
 	blockNames,
 	canvas,
 	configureProviders,
@@ -94,12 +95,22 @@ test.describe( 'Agentic Writer editor sidebar', () => {
 		await page.getByRole( 'region', { name: 'Editor top bar' } ).getByRole( 'button', { name: 'Redo', exact: true } ).click();
 		expect( await blockNames( page ) ).toEqual( written );
 
-		// Discard removes a generation too.
+		// One section of the outline goes right below its heading; Discard removes it again.
+		const before = await blockIds( page );
+		await sidebar.getByRole( 'combobox', { name: 'Part' } ).selectOption( { label: 'Checklist for spring' } );
 		await sidebar.getByRole( 'button', { name: 'Write', exact: true } ).click();
 		await expect( sidebar.getByRole( 'button', { name: 'Stop' } ) ).toBeHidden( { timeout: 30_000 } );
-		expect( ( await blockNames( page ) ).length ).toBeGreaterThan( written.length );
+		const after = await blockIds( page );
+		expect( after.length ).toBeGreaterThan( before.length );
+		const headingAt = await page.evaluate( () =>
+			( window as unknown as { wp: { data: { select( s: string ): { getBlocks(): Array< { name: string; attributes: { content?: unknown } } > } } } } ).wp.data
+				.select( 'core/block-editor' )
+				.getBlocks()
+				.findIndex( ( b ) => b.name === 'core/heading' && String( b.attributes.content ) === 'Checklist for spring' )
+		);
+		expect( before ).not.toContain( after[ headingAt + 1 ] );
 		await sidebar.getByRole( 'button', { name: 'Discard' } ).click();
-		expect( await blockNames( page ) ).toEqual( written );
+		expect( await blockIds( page ) ).toEqual( before );
 
 		// Refine: a formatted paragraph rewritten with its formatting kept; one undo restores it.
 		const paragraph = canvas( page ).locator( 'p.wp-block-paragraph', { has: page.locator( 'strong' ) } ).first();

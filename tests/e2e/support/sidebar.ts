@@ -69,6 +69,16 @@ export async function blockNames( page: Page ): Promise< string[] > {
 	);
 }
 
+/** The client ids of the post's top-level blocks. */
+export async function blockIds( page: Page ): Promise< string[] > {
+	return page.evaluate( () =>
+		( window as unknown as { wp: { data: { select( s: string ): { getBlocks(): Array< { clientId: string } > } } } } ).wp.data
+			.select( 'core/block-editor' )
+			.getBlocks()
+			.map( ( b ) => b.clientId )
+	);
+}
+
 /** The post's content as the editor would save it. */
 export async function editedContent( page: Page ): Promise< string > {
 	return page.evaluate( () =>

@@ -37,7 +37,13 @@ const PRESETS = [
 			'Fix grammar, spelling and punctuation only; change nothing else.',
 	},
 ];
-const TONES = [ 'friendly', 'professional', 'confident', 'casual', 'academic' ];
+const TONES: Array< { value: string; label: string } > = [
+	{ value: 'friendly', label: __( 'Friendly', 'agentic-writer' ) },
+	{ value: 'professional', label: __( 'Professional', 'agentic-writer' ) },
+	{ value: 'confident', label: __( 'Confident', 'agentic-writer' ) },
+	{ value: 'casual', label: __( 'Casual', 'agentic-writer' ) },
+	{ value: 'academic', label: __( 'Academic', 'agentic-writer' ) },
+];
 
 /**
  * Rewrites the selected blocks with their formatting kept; the rewrite is shown beside the
@@ -118,10 +124,7 @@ export default function RefineTask() {
 						value: '',
 						label: __( 'Choose a tone…', 'agentic-writer' ),
 					},
-					...TONES.map( ( tone ) => ( {
-						value: tone,
-						label: tone,
-					} ) ),
+					...TONES,
 				] }
 				disabled={ running }
 			/>
