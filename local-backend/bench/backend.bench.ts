@@ -91,7 +91,7 @@ async function startBackendProcess( env: NodeJS.ProcessEnv, settings: Record<str
 	return {
 		url,
 		async poolReady() {
-			const ping = ( await ( await fetch( `${ url }/ping` ) ).json() ) as { pool: { ready: number } };
+			const ping = ( await ( await fetch( `${ url }/ping`, { headers: { 'x-api-key': KEY } } ) ).json() ) as { pool: { ready: number } };
 			return ping.pool.ready;
 		},
 		stop: () =>

@@ -32,16 +32,21 @@ async function call( path, init = {} ) {
 	}
 }
 
-const pingRes = await call( '/ping' );
+// /ping shows the CLI's details only to the key holder; without it, only that the backend is alive.
+const pingRes = await call( '/ping', { headers: key ? { 'x-api-key': key } : {} } );
 if ( ! pingRes.ok ) fail( `${ url }/ping answered HTTP ${ pingRes.status }: is this really the Agentic Writer local backend (check the port)?` );
 const ping = await pingRes.json();
 say( true, `Backend ${ ping.version } reachable at ${ url }` );
-const claude = ( ping.drivers ?? [] )[ 0 ] ?? {};
+if ( ! key ) fail( 'No API key: pass it as the second argument, or run this next to .api-key.' );
+if ( ! ping.drivers ) {
+	if ( ping.status === 'degraded' ) fail( 'The backend runs, but its claude CLI cannot serve (not installed or not logged in). On that machine: echo test | claude -p' );
+	fail( 'The API key was refused. Use the key start.sh printed (it is in .api-key next to server.js).' );
+}
+const claude = ping.drivers[ 0 ] ?? {};
 if ( ! claude.version ) fail( `The backend cannot run the claude CLI: ${ claude.error ?? 'not found' }. Test it on that machine: echo test | claude -p` );
 say( true, `claude CLI ${ claude.version } at ${ claude.path ?? '?' }` );
 if ( claude.logged_in === false ) fail( 'claude is not logged in on the backend machine: run `claude` once and /login, then try again.' );
 console.log( `  pool ready ${ ping.pool?.ready ?? 0 }/${ ping.pool?.size ?? 0 }, running ${ ping.queue?.running ?? 0 }, waiting ${ ping.queue?.waiting ?? 0 }` );
-if ( ! key ) fail( 'No API key: pass it as the second argument, or run this next to .api-key.' );
 
 const started = Date.now();
 const res = await call( '/v1/messages', {

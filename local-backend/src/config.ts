@@ -69,6 +69,8 @@ export interface Config {
 	timeoutMs: number;
 	stallMs: number;
 	bodyLimit: string;
+	/** `bodyLimit` in bytes (kb and mb are 1024-based). */
+	bodyLimitBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -107,8 +109,20 @@ export function parseFlags( argv: readonly string[] ): Partial<Record<SettingNam
 	return out;
 }
 
+/** `512kb`, `10mb`, `2048` or `2048b` as bytes; kb and mb are 1024-based, like express's own limits. */
+export function parseByteSize( value: string ): number {
+	const match = /^(\d+)(b|kb|mb)?$/i.exec( value.trim() );
+	if ( ! match ) {
+		throw new ConfigError( `not a size: "${ value }"` );
+	}
+	const unit = ( match[ 2 ] ?? 'b' ).toLowerCase();
+	return Number( match[ 1 ] ) * ( unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1 );
+}
+
+/** 127.0.0.0/8, ::1 or localhost; a name such as 127.0.0.1.example.com is not. */
 export function isLoopback( host: string ): boolean {
-	return host === 'localhost' || host === '::1' || /^127\./.test( host );
+	const name = host.toLowerCase();
+	return name === 'localhost' || name === '::1' || ( isIP( name ) === 4 && name.startsWith( '127.' ) );
 }
 
 function resolveKey( raw: { AW_BACKEND_API_KEY?: string | undefined; AW_BACKEND_KEY_FILE: string } ): Pick<Config, 'apiKey' | 'apiKeySource' | 'keyFile'> {
@@ -162,6 +176,7 @@ export function loadConfig( env: NodeJS.ProcessEnv = process.env, argv: readonly
 		timeoutMs: v.AW_BACKEND_TIMEOUT_MS,
 		stallMs: v.AW_BACKEND_STALL_MS,
 		bodyLimit: v.AW_BACKEND_BODY_LIMIT,
+		bodyLimitBytes: parseByteSize( v.AW_BACKEND_BODY_LIMIT ),
 	};
 }
 

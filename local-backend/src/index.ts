@@ -3,6 +3,7 @@
  * SIGINT end every child before exiting.
  */
 
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -16,6 +17,7 @@ export interface RunningBackend {
 	url: string;
 	port: number;
 	config: Config;
+	server: Server;
 	/** The first driver's warm pool figures (what /ping shows). */
 	poolStats(): PoolStats;
 	queueStats(): LimiterStats;
@@ -26,7 +28,19 @@ export async function startBackend( config: Config, env: NodeJS.ProcessEnv = pro
 	const drivers = createDrivers( config, env );
 	await Promise.all( drivers.map( ( d ) => d.start() ) );
 	const backend = createBackend( config, drivers, options );
-	const server = backend.app.listen( config.port, config.host );
+	// Slow or endless headers and bodies are cut (408). Both bound only the request: once it is
+	// in, a generation may stream for minutes (AW_BACKEND_TIMEOUT_MS bounds that).
+	const headersTimeout = options.headersTimeoutMs ?? 15_000;
+	const server = createServer(
+		{
+			headersTimeout,
+			requestTimeout: Math.max( headersTimeout, options.requestTimeoutMs ?? 60_000 ),
+			// How often node looks for expired requests (default 30 s would stretch the limits).
+			connectionsCheckingInterval: Math.min( 1000, headersTimeout ),
+		},
+		backend.app
+	);
+	server.listen( config.port, config.host );
 	await new Promise<void>( ( resolve, reject ) => {
 		server.once( 'listening', resolve );
 		server.once( 'error', reject );
@@ -36,15 +50,13 @@ export async function startBackend( config: Config, env: NodeJS.ProcessEnv = pro
 			? new ConfigError( `port ${ config.port } on ${ config.host } is already in use: stop the other program or set AW_BACKEND_PORT` )
 			: error;
 	} );
-	// Generations can run for minutes: no socket timeout of node's own.
-	server.requestTimeout = 0;
-	server.headersTimeout = 60_000;
 	const { port } = server.address() as AddressInfo;
 	const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 	return {
 		url: `http://${ host.includes( ':' ) ? `[${ host }]` : host }:${ port }`,
 		port,
 		config,
+		server,
 		poolStats: () => drivers[ 0 ]!.poolStats(),
 		queueStats: () => backend.limiter.stats(),
 		async stop() {

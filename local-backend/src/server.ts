@@ -1,5 +1,6 @@
 /**
- * The express app, without listening: routes, auth, body limit, errors. `close()` ends every child.
+ * The express app, without listening: the browser guard, routes, auth, body limit, errors.
+ * `close()` ends every child.
  */
 
 import express, { type Express, type RequestHandler } from 'express';
@@ -8,6 +9,7 @@ import type { Config } from './config.ts';
 import type { Driver } from './drivers/types.ts';
 import { requireApiKey } from './middleware/auth.ts';
 import { ApiError, errorHandler, sendError } from './middleware/errors.ts';
+import { browserGuard, declaredSizeLimit, jsonBody, requireJson } from './middleware/guard.ts';
 import { ConcurrencyLimiter } from './middleware/limits.ts';
 import { chatCompletionsRoute } from './routes/chat-completions.ts';
 import { messagesRoute } from './routes/messages.ts';
@@ -24,6 +26,10 @@ export interface BackendOptions {
 	/** One line per request (method, path, status, ms, model; never content) to stdout. */
 	logRequests?: boolean;
 	keepAliveMs?: number;
+	/** The whole header block must arrive within this (node's server.headersTimeout; default 15 s). */
+	headersTimeoutMs?: number;
+	/** The whole request, body included, must arrive within this (server.requestTimeout; default 60 s). The answer is not bounded by it. */
+	requestTimeoutMs?: number;
 }
 
 export function createBackend( config: Config, drivers: Driver[], options: BackendOptions = {} ): Backend {
@@ -41,6 +47,8 @@ export function createBackend( config: Config, drivers: Driver[], options: Backe
 	if ( options.logRequests ) {
 		app.use( requestLog );
 	}
+	app.use( browserGuard( config.host ) );
+	app.use( declaredSizeLimit( config.bodyLimitBytes ) );
 
 	app.head( '/', ( _req, res ) => {
 		res.status( 200 ).end();
@@ -48,11 +56,18 @@ export function createBackend( config: Config, drivers: Driver[], options: Backe
 	app.get( '/', ( _req, res ) => {
 		res.json( { name: 'agentic-writer-local-backend', version: VERSION, endpoints: [ '/ping', '/v1/messages', '/v1/chat/completions', '/v1/models' ] } );
 	} );
-	app.get( '/ping', pingRoute( drivers, limiter ) );
+	app.get( '/ping', pingRoute( drivers, limiter, config.apiKey ) );
 
 	app.use( '/v1', requireApiKey( config.apiKey ) );
-	// Any content type: some clients send JSON without saying so.
-	app.use( '/v1', express.json( { limit: config.bodyLimit, type: () => true } ) );
+	// JSON only: a form or text/plain POST is what a web page can send without a CORS preflight.
+	const readBody = jsonBody( config.bodyLimitBytes );
+	app.use( '/v1', ( req, res, next ) => {
+		if ( req.method !== 'POST' ) {
+			next();
+			return;
+		}
+		requireJson( req, res, ( error?: unknown ) => ( error ? next( error ) : readBody( req, res, next ) ) );
+	} );
 	app.post( '/v1/messages', messagesRoute( ctx ) );
 	app.post( '/v1/chat/completions', chatCompletionsRoute( ctx ) );
 	app.get( '/v1/models', modelsRoute( driver ) );

@@ -55,7 +55,7 @@ describe( 'CLI-side failures', () => {
 		delete env.ANTHROPIC_API_KEY;
 		const lonely = await startTestBackend( mock.url, { pool: 0, env } );
 		try {
-			const ping = ( await ( await fetch( `${ lonely.url }/ping` ) ).json() ) as { status: string; drivers: { logged_in: boolean }[] };
+			const ping = ( await ( await fetch( `${ lonely.url }/ping`, { headers: { 'x-api-key': KEY } } ) ).json() ) as { status: string; drivers: { logged_in: boolean }[] };
 			assert.equal( ping.drivers[ 0 ]?.logged_in, false );
 			assert.equal( ping.status, 'degraded' );
 			const res = await postJson( `${ lonely.url }/v1/messages`, { model: 'sonnet', max_tokens: 10, messages: [ { role: 'user', content: 'hi' } ] } );
@@ -71,7 +71,7 @@ describe( 'CLI-side failures', () => {
 	test( 'CLI missing → 503 naming AW_CLAUDE_BIN; /ping says so', async () => {
 		const missing = await startTestBackend( mock.url, { pool: 0, bin: '/nonexistent/claude' } );
 		try {
-			const ping = ( await ( await fetch( `${ missing.url }/ping` ) ).json() ) as { status: string; drivers: { version: string | null; ready: boolean; error: string }[] };
+			const ping = ( await ( await fetch( `${ missing.url }/ping`, { headers: { 'x-api-key': KEY } } ) ).json() ) as { status: string; drivers: { version: string | null; ready: boolean; error: string }[] };
 			assert.equal( ping.status, 'degraded' );
 			assert.equal( ping.drivers[ 0 ]?.ready, false );
 			assert.match( ping.drivers[ 0 ]?.error ?? '', /AW_CLAUDE_BIN/ );

@@ -59,10 +59,15 @@ export interface TestBackendOptions {
 	bin?: string;
 	env?: NodeJS.ProcessEnv;
 	keepAliveMs?: number;
+	/** Bind address (default 127.0.0.1). */
+	host?: string;
+	headersTimeoutMs?: number;
+	requestTimeoutMs?: number;
 }
 
 export async function startTestBackend( upstreamUrl: string, options: TestBackendOptions = {} ): Promise<RunningBackend> {
 	const config = loadConfig( {
+		AW_BACKEND_HOST: options.host ?? '127.0.0.1',
 		AW_BACKEND_PORT: '0',
 		AW_BACKEND_API_KEY: KEY,
 		AW_CLAUDE_BIN: options.bin ?? CLAUDE_BIN,
@@ -73,7 +78,11 @@ export async function startTestBackend( upstreamUrl: string, options: TestBacken
 		AW_BACKEND_TIMEOUT_MS: String( options.timeoutMs ?? 60_000 ),
 		AW_BACKEND_BODY_LIMIT: options.bodyLimit ?? '1mb',
 	} );
-	return startBackend( config, options.env ?? offlineCliEnv( upstreamUrl ), { keepAliveMs: options.keepAliveMs } );
+	return startBackend( config, options.env ?? offlineCliEnv( upstreamUrl ), {
+		keepAliveMs: options.keepAliveMs,
+		headersTimeoutMs: options.headersTimeoutMs,
+		requestTimeoutMs: options.requestTimeoutMs,
+	} );
 }
 
 function parentOf( pid: number ): number | undefined {

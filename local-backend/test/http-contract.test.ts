@@ -109,13 +109,13 @@ describe( 'request validation', () => {
 } );
 
 describe( 'unauthenticated endpoints', () => {
-	test( 'HEAD / answers 200 and /ping reports drivers, pool and queue without secrets', async () => {
+	test( 'HEAD / answers 200 and /ping (with the key) reports drivers, pool and queue without secrets', async () => {
 		const head = await fetch( `${ backend.url }/`, { method: 'HEAD' } );
 		assert.equal( head.status, 200 );
-		const res = await fetch( `${ backend.url }/ping` );
+		const res = await fetch( `${ backend.url }/ping`, { headers: { 'x-api-key': KEY } } );
 		assert.equal( res.status, 200 );
 		const text = await res.text();
-		assert.ok( ! text.includes( KEY ), 'the backend key never appears' );
+		assert.ok( ! text.includes( KEY ), 'the backend key never appears, even to its holder' );
 		assert.ok( ! text.includes( 'sk-ant-mock' ), 'the CLI’s key never appears' );
 		const ping = JSON.parse( text ) as { status: string; version: string; drivers: { name: string; path: string; version: string; ready: boolean; logged_in: boolean }[]; pool: { size: number }; queue: { concurrency: number } };
 		assert.equal( ping.status, 'ok' );

@@ -7,7 +7,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 
 import { DriverError, type DriverErrorKind } from '../drivers/types.ts';
 
-export type ErrorKind = DriverErrorKind | 'too_large' | 'unknown_route';
+export type ErrorKind = DriverErrorKind | 'too_large' | 'unknown_route' | 'forbidden' | 'unsupported_media_type';
 export type Dialect = 'anthropic' | 'openai';
 
 export class ApiError extends Error {
@@ -35,9 +35,11 @@ export class ApiError extends Error {
 const ANTHROPIC: Record<ErrorKind, [ number, string ]> = {
 	invalid_request: [ 400, 'invalid_request_error' ],
 	authentication: [ 401, 'authentication_error' ],
+	forbidden: [ 403, 'permission_error' ],
 	not_found: [ 404, 'not_found_error' ],
 	unknown_route: [ 404, 'not_found_error' ],
 	too_large: [ 413, 'request_too_large' ],
+	unsupported_media_type: [ 415, 'invalid_request_error' ],
 	rate_limit: [ 429, 'rate_limit_error' ],
 	api: [ 500, 'api_error' ],
 	upstream: [ 502, 'api_error' ],
@@ -49,9 +51,11 @@ const ANTHROPIC: Record<ErrorKind, [ number, string ]> = {
 const OPENAI: Record<ErrorKind, [ number, string, string | null ]> = {
 	invalid_request: [ 400, 'invalid_request_error', null ],
 	authentication: [ 401, 'invalid_request_error', 'invalid_api_key' ],
+	forbidden: [ 403, 'invalid_request_error', 'forbidden' ],
 	not_found: [ 404, 'invalid_request_error', 'model_not_found' ],
 	unknown_route: [ 404, 'invalid_request_error', 'unknown_url' ],
 	too_large: [ 413, 'invalid_request_error', 'request_too_large' ],
+	unsupported_media_type: [ 415, 'invalid_request_error', 'unsupported_media_type' ],
 	rate_limit: [ 429, 'rate_limit_error', 'rate_limit_exceeded' ],
 	api: [ 500, 'server_error', null ],
 	upstream: [ 502, 'server_error', 'upstream_error' ],

@@ -1,29 +1,32 @@
 /**
- * `GET /ping` (no auth): what a person or the plugin needs to see whether this backend can
- * serve, never a secret.
+ * `GET /ping`: without the key, only whether this backend can serve (`status`) and its
+ * `version` — enough for a liveness check, nothing about the machine. With the key (or on a
+ * backend without one), also the drivers (CLI path, version, login state and method), the warm
+ * pool and the queue. Never a secret.
  */
 
 import type { RequestHandler } from 'express';
 
 import type { Driver } from '../drivers/types.ts';
+import { keyMatches, presentedKey } from '../middleware/auth.ts';
 import type { ConcurrencyLimiter } from '../middleware/limits.ts';
 
 export const VERSION = '0.1.0';
 
-export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter ): RequestHandler {
-	return ( _req, res ) => {
+export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter, apiKey: string ): RequestHandler {
+	return ( req, res ) => {
 		const statuses = drivers.map( ( d ) => d.status() );
 		const usable = statuses.some( ( s ) => s.version !== null && s.logged_in !== false );
+		const alive = { status: usable ? 'ok' : 'degraded', version: VERSION };
+		res.set( 'Cache-Control', 'no-store' );
+		if ( apiKey !== '' && ! keyMatches( presentedKey( req.headers ), apiKey ) ) {
+			res.json( alive );
+			return;
+		}
 		const pool = drivers.map( ( d ) => d.poolStats() ).reduce(
 			( a, b ) => ( { size: a.size + b.size, ready: a.ready + b.ready, starting: a.starting + b.starting, served_warm: a.served_warm + b.served_warm, served_cold: a.served_cold + b.served_cold } ),
 			{ size: 0, ready: 0, starting: 0, served_warm: 0, served_cold: 0 }
 		);
-		res.set( 'Cache-Control', 'no-store' ).json( {
-			status: usable ? 'ok' : 'degraded',
-			version: VERSION,
-			drivers: statuses,
-			pool,
-			queue: limiter.stats(),
-		} );
+		res.json( { ...alive, drivers: statuses, pool, queue: limiter.stats() } );
 	};
 }
