@@ -78,10 +78,16 @@ export function formatTokens(
 }
 
 /**
- * A running total in words: money billed, and whether subscription credit or local models were used.
- * @param totals
+ * A running total in words: requests, tokens, money billed, and subscription credit used — the
+ * credit is shown as such, never as dollars billed, and nothing is shown as "$0".
+ *
+ * @param totals Totals of a post or a day.
  */
 export function formatTotals( totals: Totals ): string {
+	if ( totals.requests === 0 ) {
+		return __( 'No AI requests yet', 'agentic-writer' );
+	}
+	const dollars = ( n: number ) => `$${ n.toFixed( n < 0.01 ? 4 : 2 ) }`;
 	const billed = totals.cost_usd.metered + totals.cost_usd.estimated;
 	const parts = [
 		sprintf(
@@ -99,10 +105,18 @@ export function formatTotals( totals: Totals ): string {
 			__( '%s tokens', 'agentic-writer' ),
 			( totals.tokens_prompt + totals.tokens_completion ).toLocaleString()
 		),
-		`$${ billed.toFixed( 4 ) }`,
 	];
+	if ( billed > 0 ) {
+		parts.push( dollars( billed ) );
+	}
 	if ( totals.cost_usd.subscription > 0 ) {
-		parts.push( __( 'plus subscription credit', 'agentic-writer' ) );
+		parts.push(
+			sprintf(
+				/* translators: %s: dollar value of the subscription credit used */
+				__( '%s of subscription credit', 'agentic-writer' ),
+				dollars( totals.cost_usd.subscription )
+			)
+		);
 	}
 	return parts.join( ' · ' );
 }

@@ -109,6 +109,10 @@ export default function ChatTask() {
 			<TextareaControl
 				__nextHasNoMarginBottom
 				label={ __( 'Message', 'agentic-writer' ) }
+				help={ __(
+					'Ask about this post: ideas, structure, facts to check. Ctrl+Enter sends.',
+					'agentic-writer'
+				) }
 				value={ message }
 				onChange={ setMessage }
 				rows={ 3 }
