@@ -22,8 +22,10 @@ module.exports = {
 			},
 		],
 	},
-	// @wordpress/components pulls in ESM-only packages (uuid, @wordpress/theme); compile those too.
-	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress/theme)/)' ],
+	// ESM-only packages (uuid and @wordpress/theme via @wordpress/components; marked): compile those too.
+	transformIgnorePatterns: [
+		'/node_modules/(?!(uuid|@wordpress/theme|marked)/)',
+	],
 	moduleFileExtensions: [ 'ts', 'tsx', 'js', 'jsx', 'json' ],
 	clearMocks: true,
 };

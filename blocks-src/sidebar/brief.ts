@@ -47,6 +47,18 @@ interface EditorSelect {
 	getCurrentPostId: () => number | null;
 }
 
+// Meta edited in the browser is not schema-checked: a junk entry must not break Clarify or Write.
+function asQuestion( value: unknown ): Question {
+	const q = (
+		value && typeof value === 'object' ? value : {}
+	) as Partial< Question >;
+	return {
+		question: String( q.question ?? '' ),
+		why: String( q.why ?? '' ),
+		options: Array.isArray( q.options ) ? q.options.map( String ) : [],
+	};
+}
+
 export function asBrief( value: unknown ): Brief {
 	if ( ! value || typeof value !== 'object' ) {
 		return EMPTY_BRIEF;
@@ -62,8 +74,8 @@ export function asBrief( value: unknown ): Brief {
 					title: String( v.outline.title ?? '' ),
 					summary: String( v.outline.summary ?? '' ),
 					sections: v.outline.sections.map( ( s ) => ( {
-						heading: String( s.heading ?? '' ),
-						points: Array.isArray( s.points )
+						heading: String( s?.heading ?? '' ),
+						points: Array.isArray( s?.points )
 							? s.points.map( String )
 							: [],
 					} ) ),
@@ -71,7 +83,9 @@ export function asBrief( value: unknown ): Brief {
 			: null;
 	return {
 		brief: typeof v.brief === 'string' ? v.brief : '',
-		questions: Array.isArray( v.questions ) ? v.questions : [],
+		questions: Array.isArray( v.questions )
+			? v.questions.map( asQuestion )
+			: [],
 		answers: Array.isArray( v.answers ) ? v.answers.map( String ) : [],
 		outline,
 	};

@@ -79,6 +79,8 @@ export class BlockStreamWriter {
 	 */
 	discard(): void {
 		this.pending = '';
+		// Drop the unfinished tail too, so a frame still scheduled does not put it back.
+		this.splitter.finish();
 		const ids = this.clientIds();
 		if ( ids.length ) {
 			this.dispatch.removeBlocks( ids, false );
@@ -90,7 +92,8 @@ export class BlockStreamWriter {
 	private flush( final: boolean ): void {
 		const { finished, tail: open } = this.splitter.push( this.pending );
 		this.pending = '';
-		const tail = final ? open + this.splitter.finish() : open;
+		// finish() returns the open tail itself (and empties it): adding `open` would double it.
+		const tail = final ? this.splitter.finish() : open;
 		const committed = finished ? this.toBlocks( finished ) : [];
 		const tailBlocks = tail.trim() === '' ? [] : this.toBlocks( tail );
 		const liveTail = this.tailIds.filter(

@@ -12,6 +12,8 @@ import { Lexer, type Token } from 'marked';
  */
 export class MarkdownStreamSplitter {
 	private tail = '';
+	// The last piece ended with a CR: an LF starting the next one is the rest of that CRLF.
+	private afterCr = false;
 
 	/**
 	 * Adds streamed text.
@@ -20,7 +22,10 @@ export class MarkdownStreamSplitter {
 	 * @return Markdown of the blocks this piece finished (possibly empty), and the current tail.
 	 */
 	push( text: string ): { finished: string; tail: string } {
-		this.tail += text.replace( /\r\n?/g, '\n' );
+		const piece =
+			this.afterCr && text.startsWith( '\n' ) ? text.slice( 1 ) : text;
+		this.afterCr = text === '' ? this.afterCr : text.endsWith( '\r' );
+		this.tail += piece.replace( /\r\n?/g, '\n' );
 		const tokens: Token[] = Lexer.lex( this.tail );
 		// The lexer's raw pieces must spell the text exactly; if not, keep everything as tail.
 		if ( tokens.map( ( t ) => t.raw ).join( '' ) !== this.tail ) {
