@@ -89,7 +89,7 @@ export function formatTotals( totals: Totals ): string {
 	}
 	const dollars = ( n: number ) => `$${ n.toFixed( n < 0.01 ? 4 : 2 ) }`;
 	const billed = totals.cost_usd.metered + totals.cost_usd.estimated;
-	const parts = [
+	const parts: string[] = [
 		sprintf(
 			/* translators: %d: number of AI requests */
 			_n(

@@ -578,3 +578,71 @@ describe( 'BlockStreamWriter', () => {
 		expect( editor.undoLevels() ).toBe( 1 );
 	} );
 } );
+
+describe( 'BlockStreamWriter pacing', () => {
+	function paced( minIntervalMs: number ) {
+		const editor = fakeEditor( EXISTING );
+		const convert = fakeToBlocks();
+		const frame = frames();
+		const batches: number[] = [];
+		const writer = new BlockStreamWriter(
+			editor.select,
+			editor.dispatch,
+			{ index: 1 },
+			convert.toBlocks,
+			frame.schedule,
+			( changes ) => {
+				const before = editor.calls.length;
+				changes();
+				batches.push( editor.calls.length - before );
+			},
+			minIntervalMs
+		);
+		return { editor, frame, writer, batches };
+	}
+
+	it( 'puts the first words into the post at once, without waiting for a frame', () => {
+		const { editor, frame, writer } = paced( 0 );
+		writer.push( 'First words' );
+		expect( editor.contents() ).toEqual( [
+			'paragraph: Before.',
+			'paragraph: First words',
+			'paragraph: After.',
+		] );
+		expect( frame.pending() ).toBe( 0 );
+		writer.push( ' and more' );
+		expect( frame.pending() ).toBe( 1 );
+	} );
+
+	it( 'hands each frame’s changes to the batch as one (mark + change together)', () => {
+		const { frame, writer, batches } = paced( 0 );
+		writer.push( 'One' );
+		writer.push( ' two' );
+		frame.run();
+		writer.push( '\n\nThree' );
+		frame.run();
+		// The first insert alone; then not-persistent mark and change in the same batch.
+		expect( batches ).toEqual( [ 1, 2, 2 ] );
+	} );
+
+	it( 'updates the post at most once per interval, however many frames pass', () => {
+		const now = jest.spyOn( performance, 'now' );
+		try {
+			let clock = 1000;
+			now.mockImplementation( () => clock );
+			const { editor, frame, writer } = paced( 100 );
+			writer.push( 'Start' ); // first flush at t=1000
+			writer.push( ' one' );
+			clock = 1040;
+			frame.run(); // too early: waits for another frame
+			expect( editor.contents()[ 1 ] ).toBe( 'paragraph: Start' );
+			expect( frame.pending() ).toBe( 1 );
+			clock = 1101;
+			frame.run();
+			expect( editor.contents()[ 1 ] ).toBe( 'paragraph: Start one' );
+			expect( frame.pending() ).toBe( 0 );
+		} finally {
+			now.mockRestore();
+		}
+	} );
+} );

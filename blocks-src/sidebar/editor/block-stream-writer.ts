@@ -39,8 +39,16 @@ export class BlockStreamWriter {
 		private readonly target: InsertionTarget,
 		private readonly toBlocks: ( markdown: string ) => BlockInstance[],
 		private readonly schedule: Schedule = ( flush ) =>
-			window.requestAnimationFrame( flush )
+			window.requestAnimationFrame( flush ),
+		// The registry's batch(): the editor hears about all of a frame's changes once.
+		private readonly batch: ( changes: () => void ) => void = ( changes ) =>
+			changes(),
+		// Each change makes every block of the editor re-check its state: with a long post,
+		// updating every frame starves the main thread, a few times a second reads as live.
+		private readonly minIntervalMs = 0
 	) {}
+
+	private lastFlush = 0;
 
 	/**
 	 * Adds streamed text; the post is updated on the next frame.
@@ -49,12 +57,22 @@ export class BlockStreamWriter {
 	 */
 	push( text: string ): void {
 		this.pending += text;
+		// The first words go into the post at once: the author sees the answer start.
+		if ( ! this.started ) {
+			this.flush( false );
+			return;
+		}
 		if ( ! this.scheduled ) {
 			this.scheduled = true;
-			this.schedule( () => {
+			const onFrame = () => {
+				if ( performance.now() - this.lastFlush < this.minIntervalMs ) {
+					this.schedule( onFrame );
+					return;
+				}
 				this.scheduled = false;
 				this.flush( false );
-			} );
+			};
+			this.schedule( onFrame );
 		}
 	}
 
@@ -90,6 +108,11 @@ export class BlockStreamWriter {
 	}
 
 	private flush( final: boolean ): void {
+		this.lastFlush = performance.now();
+		this.batch( () => this.apply( final ) );
+	}
+
+	private apply( final: boolean ): void {
 		const { finished, tail: open } = this.splitter.push( this.pending );
 		this.pending = '';
 		// finish() returns the open tail itself (and empties it): adding `open` would double it.

@@ -112,12 +112,18 @@ export const stopTask = ( task: TaskName ) => () => {
  * (text at most once a frame), `onText` sees every delta as it arrives, screen readers hear
  * the start, the end and any error.
  *
- * @param task   Task.
- * @param body   Request body.
- * @param onText Receives each delta (Write streams them into the post).
+ * @param task     Task.
+ * @param body     Request body.
+ * @param onText   Receives each delta (Write streams them into the post).
+ * @param keepText Whether the store keeps the text (Write's text is in the post, not the sidebar).
  */
 export const runTextTask =
-	( task: TextTask, body: GenerateBody, onText?: ( text: string ) => void ) =>
+	(
+		task: TextTask,
+		body: GenerateBody,
+		onText?: ( text: string ) => void,
+		keepText = true
+	) =>
 	async ( { dispatch }: ThunkArgs ): Promise< RunOutcome > => {
 		controllers.get( task )?.abort();
 		const controller = new AbortController();
@@ -167,7 +173,7 @@ export const runTextTask =
 						result.text += event.text;
 						buffered += event.text;
 						onText?.( event.text );
-						if ( ! frame ) {
+						if ( keepText && ! frame ) {
 							frame = window.requestAnimationFrame( flushText );
 						}
 						break;

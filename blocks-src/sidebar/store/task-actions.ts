@@ -42,7 +42,8 @@ interface Thunk {
 		runTextTask: (
 			task: TextTask,
 			body: GenerateBody,
-			onText?: ( text: string ) => void
+			onText?: ( text: string ) => void,
+			keepText?: boolean
 		) => Promise< {
 			outcome: 'done' | 'error' | 'stopped';
 			text: string;
@@ -53,6 +54,7 @@ interface Thunk {
 		} >;
 		stopTask: ( task: TaskName ) => void;
 	};
+	registry: { batch: ( changes: () => void ) => void };
 	select: {
 		getChat: ( postId: number ) => ChatMessage[] | null;
 		getRun: ( task: TaskName ) => RunState;
@@ -302,6 +304,9 @@ function headingBlock(
 
 // ---- Write -------------------------------------------------------------------------------------
 
+// How often a streamed draft updates the post (see BlockStreamWriter).
+const WRITE_INTERVAL_MS = 100;
+
 // The generation being streamed into the post (not state: it holds editor callbacks).
 let activeWriter: BlockStreamWriter | null = null;
 
@@ -313,7 +318,7 @@ let activeWriter: BlockStreamWriter | null = null;
  */
 export const writeDraft =
 	( section: number | null, prompt: string ) =>
-	async ( { dispatch }: Thunk ): Promise< void > => {
+	async ( { dispatch, registry }: Thunk ): Promise< void > => {
 		const brief = readBrief();
 		const context = briefContext( brief );
 		const part =
@@ -362,7 +367,10 @@ export const writeDraft =
 			editor,
 			blockEditorDispatch(),
 			target,
-			modelTextToBlocks
+			modelTextToBlocks,
+			undefined,
+			( changes ) => registry.batch( changes ),
+			WRITE_INTERVAL_MS
 		);
 		activeWriter = writer;
 		dispatch( { type: 'SET_WRITTEN', clientIds: [] } );
@@ -376,7 +384,8 @@ export const writeDraft =
 						.join( '\n\n' ),
 					...postIdParam(),
 				},
-				( text ) => writer.push( text )
+				( text ) => writer.push( text ),
+				false
 			);
 		} finally {
 			writer.finish();
