@@ -625,6 +625,61 @@ describe( 'BlockStreamWriter pacing', () => {
 		expect( batches ).toEqual( [ 1, 2, 2 ] );
 	} );
 
+	it( 'commits a burst of finished blocks one a frame, in order, then shows the tail', () => {
+		const { editor, frame, writer } = paced( 0 );
+		writer.push( 'Start' );
+		writer.push( ' one.\n\nTwo.\n\nThree.\n\nTail' );
+		frame.run();
+		expect( editor.contents() ).toEqual( [
+			'paragraph: Before.',
+			'paragraph: Start one.',
+			'paragraph: After.',
+		] );
+		expect( frame.pending() ).toBe( 1 );
+		frame.run();
+		frame.run();
+		expect( editor.contents() ).toEqual( [
+			'paragraph: Before.',
+			'paragraph: Start one.',
+			'paragraph: Two.',
+			'paragraph: Three.',
+			'paragraph: Tail',
+			'paragraph: After.',
+		] );
+		expect( frame.pending() ).toBe( 0 );
+		writer.finish();
+		expect( editor.undoLevels() ).toBe( 1 );
+	} );
+
+	it( 'finishes a long backlog a few blocks a frame, and resolves when all is in', async () => {
+		const { editor, frame, writer } = paced( 0 );
+		writer.push( 'Start.\n\n' );
+		writer.push( 'B.\n\nC.\n\nD.\n\nE.\n\nF' );
+		let done = false;
+		const finished = writer.finish().then( () => {
+			done = true;
+		} );
+		// One a step: not everything went in at once.
+		expect( editor.contents().length ).toBeLessThan( 8 );
+		while ( frame.pending() ) {
+			frame.run();
+		}
+		await finished;
+		expect( done ).toBe( true );
+		expect( editor.contents() ).toEqual( [
+			'paragraph: Before.',
+			'paragraph: Start.',
+			'paragraph: B.',
+			'paragraph: C.',
+			'paragraph: D.',
+			'paragraph: E.',
+			'paragraph: F',
+			'paragraph: After.',
+		] );
+		expect( editor.undoLevels() ).toBe( 1 );
+		expect( writer.clientIds() ).toHaveLength( 6 );
+	} );
+
 	it( 'updates the post at most once per interval, however many frames pass', () => {
 		const now = jest.spyOn( performance, 'now' );
 		try {

@@ -13,6 +13,9 @@ import type {
 	InsertionTarget,
 } from './block-editor';
 
+// Finished blocks converted and put in per frame.
+const BLOCKS_PER_FRAME = 1;
+
 type Schedule = ( flush: () => void ) => void;
 
 // Blocks whose whole content is attributes: a growing tail of these is updated in place.
@@ -39,7 +42,7 @@ export class BlockStreamWriter {
 		private readonly target: InsertionTarget,
 		private readonly toBlocks: ( markdown: string ) => BlockInstance[],
 		private readonly schedule: Schedule = ( flush ) =>
-			window.requestAnimationFrame( flush ),
+			window.setTimeout( flush, 16 ),
 		// The registry's batch(): the editor hears about all of a frame's changes once.
 		private readonly batch: ( changes: () => void ) => void = ( changes ) =>
 			changes(),
@@ -49,6 +52,8 @@ export class BlockStreamWriter {
 	) {}
 
 	private lastFlush = 0;
+	// Finished blocks not yet in the post (converted one a frame).
+	private queue: string[] = [];
 
 	/**
 	 * Adds streamed text; the post is updated on the next frame.
@@ -64,23 +69,50 @@ export class BlockStreamWriter {
 		}
 		if ( ! this.scheduled ) {
 			this.scheduled = true;
-			const onFrame = () => {
-				if ( performance.now() - this.lastFlush < this.minIntervalMs ) {
-					this.schedule( onFrame );
-					return;
-				}
-				this.scheduled = false;
-				this.flush( false );
-			};
-			this.schedule( onFrame );
+			this.schedule( this.onFrame );
 		}
 	}
 
+	private readonly onFrame = (): void => {
+		// Finished blocks waiting are put in on every frame, so no backlog builds up.
+		if (
+			this.queue.length === 0 &&
+			performance.now() - this.lastFlush < this.minIntervalMs
+		) {
+			this.schedule( this.onFrame );
+			return;
+		}
+		this.scheduled = false;
+		this.flush( false );
+		if ( this.queue.length > 0 && ! this.scheduled ) {
+			this.scheduled = true;
+			this.schedule( this.onFrame );
+		}
+	};
+
 	/**
-	 * The stream ended (done, error or Stop): what arrived becomes final blocks now.
+	 * The stream ended (done, error or Stop): what arrived becomes final blocks — a few a frame
+	 * when many are still waiting, so the end of a long stream is no long task either.
+	 *
+	 * @return Resolves once everything is in the post.
 	 */
-	finish(): void {
-		this.flush( true );
+	finish(): Promise< void > {
+		const { pieces } = this.splitter.push( this.pending );
+		this.pending = '';
+		const rest = this.splitter.finish();
+		this.queue.push( ...pieces, ...( rest.trim() ? [ rest ] : [] ) );
+		return new Promise( ( resolve ) => {
+			const step = () => {
+				if ( this.queue.length > BLOCKS_PER_FRAME ) {
+					this.flush( false );
+					this.schedule( step );
+					return;
+				}
+				this.flush( true );
+				resolve();
+			};
+			step();
+		} );
 	}
 
 	/**
@@ -97,6 +129,7 @@ export class BlockStreamWriter {
 	 */
 	discard(): void {
 		this.pending = '';
+		this.queue = [];
 		// Drop the unfinished tail too, so a frame still scheduled does not put it back.
 		this.splitter.finish();
 		const ids = this.clientIds();
@@ -113,11 +146,21 @@ export class BlockStreamWriter {
 	}
 
 	private apply( final: boolean ): void {
-		const { finished, tail: open } = this.splitter.push( this.pending );
+		const { pieces, tail: open } = this.splitter.push( this.pending );
 		this.pending = '';
-		// finish() returns the open tail itself (and empties it): adding `open` would double it.
-		const tail = final ? this.splitter.finish() : open;
-		const committed = finished ? this.toBlocks( finished ) : [];
+		this.queue.push( ...pieces );
+		let committedText: string;
+		let tail: string;
+		if ( final ) {
+			// finish() returns the open tail itself (and empties it).
+			committedText = this.queue.splice( 0 ).join( '' );
+			tail = this.splitter.finish();
+		} else {
+			// A few finished blocks a frame: a burst of them never becomes one long task.
+			committedText = this.queue.splice( 0, BLOCKS_PER_FRAME ).join( '' );
+			tail = this.queue.length ? '' : open;
+		}
+		const committed = committedText ? this.toBlocks( committedText ) : [];
 		const tailBlocks = tail.trim() === '' ? [] : this.toBlocks( tail );
 		const liveTail = this.tailIds.filter(
 			( id ) => !! this.select.getBlock( id )

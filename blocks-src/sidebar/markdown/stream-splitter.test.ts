@@ -113,19 +113,19 @@ describe( 'MarkdownStreamSplitter', () => {
 
 	it( 'finishes a paragraph at a blank line, not at a single line break', () => {
 		const splitter = new MarkdownStreamSplitter();
-		expect( splitter.push( 'One line\n' ) ).toEqual( {
+		expect( splitter.push( 'One line\n' ) ).toMatchObject( {
 			finished: '',
 			tail: 'One line\n',
 		} );
-		expect( splitter.push( 'and the next' ) ).toEqual( {
+		expect( splitter.push( 'and the next' ) ).toMatchObject( {
 			finished: '',
 			tail: 'One line\nand the next',
 		} );
-		expect( splitter.push( '\n\n' ) ).toEqual( {
+		expect( splitter.push( '\n\n' ) ).toMatchObject( {
 			finished: 'One line\nand the next\n\n',
 			tail: '',
 		} );
-		expect( splitter.push( 'Second' ) ).toEqual( {
+		expect( splitter.push( 'Second' ) ).toMatchObject( {
 			finished: '',
 			tail: 'Second',
 		} );
@@ -137,7 +137,7 @@ describe( 'MarkdownStreamSplitter', () => {
 		expect( splitter.push( '- a\n- b\n\n' ).finished ).toBe( '' );
 		expect( splitter.push( '- c\n\n' ).finished ).toBe( '' );
 		expect( splitter.push( '  more of c\n\n' ).finished ).toBe( '' );
-		expect( splitter.push( 'After the list.' ) ).toEqual( {
+		expect( splitter.push( 'After the list.' ) ).toMatchObject( {
 			finished: '- a\n- b\n\n- c\n\n  more of c\n\n',
 			tail: 'After the list.',
 		} );
@@ -146,7 +146,7 @@ describe( 'MarkdownStreamSplitter', () => {
 	it( 'finishes a list when a heading follows it directly', () => {
 		const splitter = new MarkdownStreamSplitter();
 		expect( splitter.push( '- a\n- b\n' ).finished ).toBe( '' );
-		expect( splitter.push( '## Next' ) ).toEqual( {
+		expect( splitter.push( '## Next' ) ).toMatchObject( {
 			finished: '- a\n- b\n',
 			tail: '## Next',
 		} );
@@ -163,7 +163,7 @@ describe( 'MarkdownStreamSplitter', () => {
 			expect( splitter.push( piece ).finished ).toBe( '' );
 		}
 		expect( splitter.push( '```\n' ).finished ).toBe( '' );
-		expect( splitter.push( '\nNext' ) ).toEqual( {
+		expect( splitter.push( '\nNext' ) ).toMatchObject( {
 			finished:
 				'```js\nconst a = 1;\n\n\n## not a heading\n\nmore();\n\n```\n\n',
 			tail: 'Next',
@@ -187,11 +187,11 @@ describe( 'MarkdownStreamSplitter', () => {
 		expect( splitter.push( '## Title' ).finished ).toBe( '' );
 		// Still the heading's line.
 		expect( splitter.push( ' goes on\n' ).finished ).toBe( '' );
-		expect( splitter.push( 'T' ) ).toEqual( {
+		expect( splitter.push( 'T' ) ).toMatchObject( {
 			finished: '## Title goes on\n',
 			tail: 'T',
 		} );
-		expect( splitter.push( 'ext\n### Sub\n' ) ).toEqual( {
+		expect( splitter.push( 'ext\n### Sub\n' ) ).toMatchObject( {
 			finished: 'Text\n',
 			tail: '### Sub\n',
 		} );
@@ -201,7 +201,7 @@ describe( 'MarkdownStreamSplitter', () => {
 		const splitter = new MarkdownStreamSplitter();
 		expect( splitter.push( 'Title\n' ).finished ).toBe( '' );
 		expect( splitter.push( '---' ).finished ).toBe( '' );
-		expect( splitter.push( '\n\nBody' ) ).toEqual( {
+		expect( splitter.push( '\n\nBody' ) ).toMatchObject( {
 			finished: 'Title\n---\n\n',
 			tail: 'Body',
 		} );
@@ -234,9 +234,26 @@ describe( 'MarkdownStreamSplitter', () => {
 		splitter.push( 'Unfinished' );
 		expect( splitter.finish() ).toBe( 'Unfinished' );
 		expect( splitter.finish() ).toBe( '' );
-		expect( splitter.push( 'New' ) ).toEqual( {
+		expect( splitter.push( 'New' ) ).toMatchObject( {
 			finished: '',
 			tail: 'New',
 		} );
+	} );
+} );
+
+describe( 'MarkdownStreamSplitter pieces', () => {
+	it( 'cuts what it finished into one string per block, in order', () => {
+		const splitter = new MarkdownStreamSplitter();
+		const { finished, pieces } = splitter.push(
+			'## Title\nIntro.\n\n- a\n- b\n\n1. c\n\n> quote\n\nTail'
+		);
+		expect( pieces ).toEqual( [
+			'## Title\n',
+			'Intro.\n\n',
+			'- a\n- b\n\n',
+			'1. c\n\n',
+			'> quote\n\n',
+		] );
+		expect( pieces.join( '' ) ).toBe( finished );
 	} );
 } );

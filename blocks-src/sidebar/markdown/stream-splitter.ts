@@ -19,9 +19,10 @@ export class MarkdownStreamSplitter {
 	 * Adds streamed text.
 	 *
 	 * @param text Next piece of the answer.
-	 * @return Markdown of the blocks this piece finished (possibly empty), and the current tail.
+	 * @return Markdown of the blocks this piece finished (possibly empty), the same cut into one
+	 *         string per block, and the current tail.
 	 */
-	push( text: string ): { finished: string; tail: string } {
+	push( text: string ): { finished: string; pieces: string[]; tail: string } {
 		const piece =
 			this.afterCr && text.startsWith( '\n' ) ? text.slice( 1 ) : text;
 		this.afterCr = text === '' ? this.afterCr : text.endsWith( '\r' );
@@ -29,8 +30,9 @@ export class MarkdownStreamSplitter {
 		const tokens: Token[] = Lexer.lex( this.tail );
 		// The lexer's raw pieces must spell the text exactly; if not, keep everything as tail.
 		if ( tokens.map( ( t ) => t.raw ).join( '' ) !== this.tail ) {
-			return { finished: '', tail: this.tail };
+			return { finished: '', pieces: [], tail: this.tail };
 		}
+		const pieces: string[] = [];
 		let consumed = 0;
 		let offset = 0;
 		for ( let i = 0; i < tokens.length; i++ ) {
@@ -47,15 +49,17 @@ export class MarkdownStreamSplitter {
 				( followedByBlank && token.type !== 'list' )
 			) {
 				// Take the blank line(s) after it too.
-				consumed =
+				const end =
 					offset + ( followedByBlank ? next[ 0 ]!.raw.length : 0 );
+				pieces.push( this.tail.slice( consumed, end ) );
+				consumed = end;
 			} else {
 				break;
 			}
 		}
 		const finished = this.tail.slice( 0, consumed );
 		this.tail = this.tail.slice( consumed );
-		return { finished, tail: this.tail };
+		return { finished, pieces, tail: this.tail };
 	}
 
 	/**

@@ -388,7 +388,7 @@ export const writeDraft =
 				false
 			);
 		} finally {
-			writer.finish();
+			await writer.finish();
 			if ( activeWriter === writer ) {
 				activeWriter = null;
 			}
@@ -401,13 +401,17 @@ export const discardWrite =
 	() =>
 	( { dispatch, select }: Thunk ): void => {
 		dispatch.stopTask( 'writing' );
-		activeWriter?.finish();
-		const editor = blockEditorSelect();
-		const ids = (
-			activeWriter?.clientIds() ?? select.getWrittenClientIds()
-		).filter( ( id ) => !! editor.getBlock( id ) );
-		if ( ids.length ) {
-			blockEditorDispatch().removeBlocks( ids, false );
+		if ( activeWriter ) {
+			// Still streaming or still putting blocks in: the writer drops what waits, too.
+			activeWriter.discard();
+		} else {
+			const editor = blockEditorSelect();
+			const ids = select
+				.getWrittenClientIds()
+				.filter( ( id ) => !! editor.getBlock( id ) );
+			if ( ids.length ) {
+				blockEditorDispatch().removeBlocks( ids, false );
+			}
 		}
 		dispatch( { type: 'SET_WRITTEN', clientIds: [] } );
 		dispatch( { type: 'RUN_RESET', task: 'writing' } );
