@@ -15,6 +15,7 @@ use AgenticWriter\Editor\Chat_History;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
 use AgenticWriter\Settings\Settings;
+use AgenticWriter\Storage\Shared_State;
 use AgenticWriter\Usage\Pricing;
 use AgenticWriter\Usage\Usage_Table;
 
@@ -42,6 +43,8 @@ final class Uninstaller {
 			$breaker->forget( $id );
 			$health->forget( $id );
 		}
+		// Breaker counts, probe and request leases of every provider and user.
+		Shared_State::for_site()->forget_all();
 		delete_transient( Pricing::TRANSIENT );
 		delete_metadata( 'user', 0, Fallback_Notice::USER_META, '', true );
 		// Generated images keep their `_agentic_writer_*` labels: they say where the content came from.

@@ -10,13 +10,17 @@ declare( strict_types=1 );
 namespace AgenticWriter\Routing;
 
 use AgenticWriter\Settings\Settings;
+use AgenticWriter\Storage\Shared_State;
 
 /**
  * Closed → open after `threshold` failures in a row → half-open once the cool-down has passed
  * (one request is let through as a probe) → closed on its success, open again on its failure.
  *
- * State lives in transients, so every worker (and every web server, with a shared object
- * cache) sees it: a dead local backend costs one failed connect, not one per request.
+ * State lives in Shared_State, outside the autoloaded options every request snapshots at its
+ * start: every worker (and every web server, with a shared object cache) sees each change at
+ * once. Failures are counted with an atomic increment, so parallel failures are all counted,
+ * and the half-open probe is a lease only one worker gets: a dead local backend costs one
+ * failed connect, not one per request or per worker.
  */
 final class Circuit_Breaker {
 
@@ -24,24 +28,29 @@ final class Circuit_Breaker {
 	public const OPEN      = 'open';
 	public const HALF_OPEN = 'half_open';
 
-	private const PREFIX = 'agentic_writer_breaker_';
+	/** Transient name of the state before it moved to Shared_State (removed on uninstall). */
+	private const LEGACY_PREFIX = 'agentic_writer_breaker_';
 
-	private const CLOSED_STATE = array(
-		'failures'  => 0,
-		'opened_at' => null,
-		'probe_at'  => null,
-	);
+	/**
+	 * Shared state.
+	 *
+	 * @var Shared_State
+	 */
+	private Shared_State $state;
 
 	/**
 	 * Builds a breaker.
 	 *
-	 * @param int $threshold Failures in a row that open it.
-	 * @param int $cooldown  Seconds before a probe is let through.
+	 * @param int               $threshold Failures in a row that open it.
+	 * @param int               $cooldown  Seconds before a probe is let through.
+	 * @param Shared_State|null $state     Where the state lives (the site's by default).
 	 */
 	public function __construct(
 		private int $threshold = 3,
-		private int $cooldown = 30
+		private int $cooldown = 30,
+		?Shared_State $state = null
 	) {
+		$this->state = $state ?? Shared_State::for_site();
 	}
 
 	/**
@@ -58,11 +67,7 @@ final class Circuit_Breaker {
 	 * @param string $id Provider id.
 	 */
 	public function state( string $id ): string {
-		$s = $this->read( $id );
-		if ( null === $s['opened_at'] ) {
-			return self::CLOSED;
-		}
-		return microtime( true ) - $s['opened_at'] >= $this->cooldown ? self::HALF_OPEN : self::OPEN;
+		return $this->state_of( $this->read( $id ) );
 	}
 
 	/**
@@ -79,13 +84,7 @@ final class Circuit_Breaker {
 		if ( self::OPEN === $state ) {
 			return false;
 		}
-		$s = $this->read( $id );
-		if ( null !== $s['probe_at'] && microtime( true ) - $s['probe_at'] < $this->cooldown ) {
-			return false;
-		}
-		$s['probe_at'] = microtime( true );
-		$this->write( $id, $s );
-		return true;
+		return null !== $this->state->claim( self::keys( $id )['probe'], $this->cooldown );
 	}
 
 	/**
@@ -94,10 +93,10 @@ final class Circuit_Breaker {
 	 * @param string $id Provider id.
 	 */
 	public function blocks( string $id ): bool {
-		$state = $this->state( $id );
+		$s     = $this->read( $id );
+		$state = $this->state_of( $s );
 		if ( self::HALF_OPEN === $state ) {
-			$s = $this->read( $id );
-			return null !== $s['probe_at'] && microtime( true ) - $s['probe_at'] < $this->cooldown;
+			return $s['probe_out'];
 		}
 		return self::OPEN === $state;
 	}
@@ -109,8 +108,8 @@ final class Circuit_Breaker {
 	 */
 	public function record_success( string $id ): void {
 		$s = $this->read( $id );
-		if ( null !== $s['opened_at'] || 0 !== $s['failures'] ) {
-			$this->write( $id, self::CLOSED_STATE );
+		if ( null !== $s['opened_at'] || 0 !== $s['failures'] || $s['probe_out'] ) {
+			$this->state->delete( array_values( self::keys( $id ) ) );
 		}
 	}
 
@@ -120,13 +119,18 @@ final class Circuit_Breaker {
 	 * @param string $id Provider id.
 	 */
 	public function record_failure( string $id ): void {
-		$s = $this->read( $id );
-		++$s['failures'];
-		if ( null !== $s['opened_at'] || $s['failures'] >= $this->threshold ) {
-			$s['opened_at'] = microtime( true );
-			$s['probe_at']  = null;
+		$keys     = self::keys( $id );
+		$failures = $this->state->increment( $keys['failures'] );
+		$opened   = $this->state->get_many( array( $keys['opened'] ) )[ $keys['opened'] ] ?? null;
+		$now      = sprintf( '%.6F', microtime( true ) );
+		if ( null !== $opened ) {
+			// A failed probe (or a forced try while open): a new cool-down starts now.
+			$this->state->set( $keys['opened'], $now );
+			$this->state->delete( array( $keys['probe'] ) );
+		} elseif ( $failures >= $this->threshold ) {
+			// Several workers may cross the threshold together: the first one opens it.
+			$this->state->add( $keys['opened'], $now );
 		}
-		$this->write( $id, $s );
 	}
 
 	/**
@@ -135,16 +139,17 @@ final class Circuit_Breaker {
 	 * @param string $id Provider id.
 	 */
 	public function reset( string $id ): void {
-		$this->write( $id, self::CLOSED_STATE );
+		$this->state->delete( array_values( self::keys( $id ) ) );
 	}
 
 	/**
-	 * Deletes the stored state (uninstall).
+	 * Deletes the stored state (uninstall), including the transient older versions kept.
 	 *
 	 * @param string $id Provider id.
 	 */
 	public function forget( string $id ): void {
-		delete_transient( self::key( $id ) );
+		$this->reset( $id );
+		delete_transient( self::LEGACY_PREFIX . md5( $id ) );
 	}
 
 	/**
@@ -156,7 +161,7 @@ final class Circuit_Breaker {
 	public function snapshot( string $id ): array {
 		$s = $this->read( $id );
 		return array(
-			'state'     => $this->state( $id ),
+			'state'     => $this->state_of( $s ),
 			'failures'  => $s['failures'],
 			'opened_at' => null === $s['opened_at'] ? null : (int) floor( $s['opened_at'] ),
 			'retry_at'  => null === $s['opened_at'] ? null : (int) ceil( $s['opened_at'] + $this->cooldown ),
@@ -164,42 +169,45 @@ final class Circuit_Breaker {
 	}
 
 	/**
-	 * Stored state.
+	 * State of stored figures.
+	 *
+	 * @param array{failures:int,opened_at:float|null,probe_out:bool} $s Figures.
+	 */
+	private function state_of( array $s ): string {
+		if ( null === $s['opened_at'] ) {
+			return self::CLOSED;
+		}
+		return microtime( true ) - $s['opened_at'] >= $this->cooldown ? self::HALF_OPEN : self::OPEN;
+	}
+
+	/**
+	 * Stored figures, read in one go.
 	 *
 	 * @param string $id Provider id.
-	 * @return array{failures:int,opened_at:float|null,probe_at:float|null}
+	 * @return array{failures:int,opened_at:float|null,probe_out:bool}
 	 */
 	private function read( string $id ): array {
-		$raw = get_transient( self::key( $id ) );
-		if ( false === $raw ) {
-			// Stored once even when closed: a missing transient costs a query on every request.
-			$this->write( $id, self::CLOSED_STATE );
-			$raw = self::CLOSED_STATE;
-		}
+		$keys = self::keys( $id );
+		$raw  = $this->state->get_many( array_values( $keys ) );
 		return array(
-			'failures'  => (int) ( $raw['failures'] ?? 0 ),
-			'opened_at' => isset( $raw['opened_at'] ) ? (float) $raw['opened_at'] : null,
-			'probe_at'  => isset( $raw['probe_at'] ) ? (float) $raw['probe_at'] : null,
+			'failures'  => (int) ( $raw[ $keys['failures'] ] ?? 0 ),
+			'opened_at' => isset( $raw[ $keys['opened'] ] ) ? (float) $raw[ $keys['opened'] ] : null,
+			'probe_out' => isset( $raw[ $keys['probe'] ] ) && ! Shared_State::expired( $raw[ $keys['probe'] ] ),
 		);
 	}
 
 	/**
-	 * Saves state. No expiry on purpose: such transients are autoloaded, so reading the state
-	 * costs no query on the hot path (with an object cache it lives there instead).
-	 *
-	 * @param string                                                    $id Provider id.
-	 * @param array{failures:int,opened_at:float|null,probe_at:float|null} $s State.
-	 */
-	private function write( string $id, array $s ): void {
-		set_transient( self::key( $id ), $s );
-	}
-
-	/**
-	 * Transient name.
+	 * Shared-state keys of one provider.
 	 *
 	 * @param string $id Provider id.
+	 * @return array{failures:string,opened:string,probe:string}
 	 */
-	private static function key( string $id ): string {
-		return self::PREFIX . md5( $id );
+	private static function keys( string $id ): array {
+		$base = 'breaker_' . md5( $id );
+		return array(
+			'failures' => $base . '_failures',
+			'opened'   => $base . '_opened',
+			'probe'    => $base . '_probe',
+		);
 	}
 }

@@ -48,6 +48,20 @@ final class Architecture_Test extends TestCase {
 	}
 
 	/**
+	 * Queries go through the usage classes or the shared-state repository, nowhere else.
+	 */
+	public function test_only_repositories_query_the_database(): void {
+		$offenders = array();
+		foreach ( self::sources() as $path => $code ) {
+			$allowed = str_starts_with( $path, 'Usage/' ) || 'Storage/Shared_State_Repository.php' === $path;
+			if ( ! $allowed && str_contains( $code, '$wpdb->' ) ) {
+				$offenders[] = $path;
+			}
+		}
+		$this->assertSame( array(), $offenders );
+	}
+
+	/**
 	 * One class a file, named like the file, in the namespace of its folder, with strict types.
 	 */
 	public function test_file_names_match_classes_and_namespaces(): void {

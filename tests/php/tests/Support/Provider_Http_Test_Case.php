@@ -148,7 +148,7 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 	protected function forget_state(): void {
 		global $wpdb;
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- test cleanup of the plugin's transients.
-		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '\\_transient\\_agentic\\_writer\\_breaker\\_%' OR option_name LIKE '\\_transient\\_agentic\\_writer\\_health\\_%'" );
+		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '\\_transient\\_agentic\\_writer\\_breaker\\_%' OR option_name LIKE '\\_transient\\_agentic\\_writer\\_health\\_%' OR option_name LIKE 'agentic\\_writer\\_state\\_%'" );
 		Pricing::forget();
 		wp_cache_flush();
 	}
