@@ -62,37 +62,24 @@ final class Generation_Service {
 	}
 
 	/**
-	 * Usage context of a request.
-	 *
-	 * @param string              $request_id Request id.
-	 * @param array<string,mixed> $params     Params.
-	 * @return array<string,mixed>
-	 */
-	private static function context( string $request_id, array $params ): array {
-		return array(
-			'request_id' => $request_id,
-			'task_type'  => (string) $params['task'],
-			'user_id'    => get_current_user_id(),
-			'post_id'    => (int) ( $params['post_id'] ?? 0 ),
-		);
-	}
-
-	/**
 	 * A complete answer as the JSON body of DESIGN.md §5.
 	 *
 	 * @param array<string,mixed> $params Validated params.
+	 * @param Request_Guard       $guard  The request's id, slot and usage context.
 	 * @return array<string,mixed>|WP_Error
 	 */
-	public function generate( array $params ) {
-		$route = $this->router->resolve( (string) $params['task'], $params['provider'] ?? null );
+	public function generate( array $params, Request_Guard $guard ) {
+		$route = $this->route( (string) $params['task'], $params, $guard );
 		if ( is_wp_error( $route ) ) {
 			return $route;
 		}
-		$request_id = wp_generate_uuid4();
+		$request_id = $guard->request_id;
 		try {
-			$routed = $this->router->chat( $route['chain'], $this->build_request( $params ), self::context( $request_id, $params ) );
+			$routed = $this->router->chat( $route['chain'], $this->build_request( $params ), $guard->context() );
 		} catch ( Routing_Failure $f ) {
 			return $f->to_wp_error( $request_id );
+		} finally {
+			$guard->release();
 		}
 		/** @var Chat_Result $result */
 		$result = $routed->result;
@@ -123,14 +110,15 @@ final class Generation_Service {
 	 *
 	 * @param array<string,mixed> $params Validated params.
 	 * @param Stream_Writer       $out    Writer.
+	 * @param Request_Guard       $guard  The request's id, slot and usage context.
 	 * @return WP_Error|null An error to return as JSON when nothing was streamed yet.
 	 */
-	public function stream( array $params, Stream_Writer $out ): ?WP_Error {
-		$route = $this->router->resolve( (string) $params['task'], $params['provider'] ?? null );
+	public function stream( array $params, Stream_Writer $out, Request_Guard $guard ): ?WP_Error {
+		$route = $this->route( (string) $params['task'], $params, $guard );
 		if ( is_wp_error( $route ) ) {
 			return $route;
 		}
-		$request_id = wp_generate_uuid4();
+		$request_id = $guard->request_id;
 		$request    = $this->build_request( $params );
 		$first      = $this->router->registry()->get( $route['chain'][0] );
 		$out->open();
@@ -149,9 +137,14 @@ final class Generation_Service {
 				$out->event( $event->type, $event->data );
 			}
 		};
+		$keep_going = static function () use ( $out, $guard ): bool {
+			$guard->keep_alive();
+			return $out->keep_going();
+		};
 		try {
-			$routed = $this->router->chat( $route['chain'], $request, self::context( $request_id, $params ), $on_event, array( $out, 'keep_going' ) );
+			$routed = $this->router->chat( $route['chain'], $request, $guard->context(), $on_event, $keep_going );
 		} catch ( Routing_Failure $f ) {
+			$guard->release();
 			if ( ! $out->client_gone() ) {
 				$out->event(
 					'error',
@@ -166,6 +159,7 @@ final class Generation_Service {
 			}
 			return null;
 		}
+		$guard->release();
 		/** @var Chat_Result $result */
 		$result = $routed->result;
 		$out->event( 'usage', $result->usage() );
@@ -189,20 +183,23 @@ final class Generation_Service {
 	 * An image, routed like text.
 	 *
 	 * @param array<string,mixed> $params prompt, model, provider, post_id, aspect_ratio.
+	 * @param Request_Guard       $guard  The request's id, slot and usage context.
 	 * @return array{result:Image_Result,provider:string,request_id:string,fallbacks:array<int,array<string,string>>}|WP_Error
 	 */
-	public function image( array $params ) {
-		$route = $this->router->resolve( 'image', $params['provider'] ?? null );
+	public function image( array $params, Request_Guard $guard ) {
+		$route = $this->route( 'image', $params, $guard );
 		if ( is_wp_error( $route ) ) {
 			return $route;
 		}
-		$request_id = wp_generate_uuid4();
+		$request_id = $guard->request_id;
 		$model      = isset( $params['model'] ) && '' !== $params['model'] ? (string) $params['model'] : null;
 		$request    = new Image_Request( (string) $params['prompt'], $model, (string) ( $params['aspect_ratio'] ?? '1:1' ) );
 		try {
-			$routed = $this->router->image( $route['chain'], $request, self::context( $request_id, array( 'task' => 'image' ) + $params ) );
+			$routed = $this->router->image( $route['chain'], $request, $guard->context() );
 		} catch ( Routing_Failure $f ) {
 			return $f->to_wp_error( $request_id );
+		} finally {
+			$guard->release();
 		}
 		/** @var Image_Result $result */
 		$result = $routed->result;
@@ -212,5 +209,21 @@ final class Generation_Service {
 			'request_id' => $request_id,
 			'fallbacks'  => $routed->fallbacks,
 		);
+	}
+
+	/**
+	 * The chain for a task.
+	 *
+	 * @param string              $task   Task type.
+	 * @param array<string,mixed> $params Params (provider: a forced one).
+	 * @param Request_Guard       $guard  Guard.
+	 * @return array{chain:string[],skipped:array<string,string>}|WP_Error
+	 */
+	private function route( string $task, array $params, Request_Guard $guard ) {
+		$route = $this->router->resolve( $task, $params['provider'] ?? null );
+		if ( is_wp_error( $route ) ) {
+			$guard->release();
+		}
+		return $route;
 	}
 }

@@ -9,10 +9,13 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Rest;
 
+use AgenticWriter\Generation\Concurrency_Limit;
 use AgenticWriter\Generation\Generation_Service;
+use AgenticWriter\Generation\Request_Guard;
 use AgenticWriter\Generation\Stream_Writer;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
+use AgenticWriter\Usage\Usage_Repository;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -23,6 +26,17 @@ use WP_REST_Server;
  * accepts `text/event-stream`, answers JSON otherwise.
  */
 final class Generate_Controller extends Rest_Controller {
+
+	/**
+	 * Size limits, in characters. They fit real posts: Write's prompt (brief, answers and
+	 * outline) stays under ~80,000; Refine sends the selected blocks' HTML, 100 kB and more for
+	 * a long post; the sidebar sends the last 20 chat turns. Past them a 400 names the field.
+	 */
+	public const MAX_PROMPT         = 100000;
+	public const MAX_SELECTION      = 200000;
+	public const MAX_MESSAGES       = 50;
+	public const MAX_MESSAGE        = 100000;
+	public const MAX_MESSAGES_TOTAL = 200000;
 
 	/**
 	 * Route base under the namespace.
@@ -44,14 +58,14 @@ final class Generate_Controller extends Rest_Controller {
 				'enum'        => array_values( array_diff( Settings::TASKS, array( 'image' ) ) ),
 			),
 			'prompt'    => array(
-				'description' => 'What the author asks (for refinement: the instruction). Required unless messages are given.',
+				'description' => 'What the author asks (for refinement: the instruction). Required unless messages are given. At most 100,000 characters.',
 				'type'        => 'string',
-				'maxLength'   => 100000,
+				'maxLength'   => self::MAX_PROMPT,
 			),
 			'messages'  => array(
-				'description' => 'Earlier turns of the conversation.',
+				'description' => 'Earlier turns of the conversation: at most 50, 200,000 characters in all.',
 				'type'        => 'array',
-				'maxItems'    => 200,
+				'maxItems'    => self::MAX_MESSAGES,
 				'items'       => array(
 					'type'                 => 'object',
 					'additionalProperties' => false,
@@ -63,7 +77,7 @@ final class Generate_Controller extends Rest_Controller {
 						),
 						'content' => array(
 							'type'      => 'string',
-							'maxLength' => 100000,
+							'maxLength' => self::MAX_MESSAGE,
 						),
 					),
 				),
@@ -74,17 +88,17 @@ final class Generate_Controller extends Rest_Controller {
 				'minimum'     => 1,
 			),
 			'selection' => array(
-				'description' => 'Selected text to rewrite. Required for refinement.',
+				'description' => 'Selected text (the blocks\' HTML) to rewrite. Required for refinement. At most 200,000 characters.',
 				'type'        => 'string',
-				'maxLength'   => 100000,
+				'maxLength'   => self::MAX_SELECTION,
 			),
 			'provider'  => array(
-				'description' => 'Force one provider (no fallback).',
+				'description' => 'Force one provider (no fallback). Administrators only.',
 				'type'        => 'string',
 				'pattern'     => Settings::PROVIDER_ID_PATTERN,
 			),
 			'model'     => array(
-				'description' => 'Model for the first provider of the chain.',
+				'description' => 'Model for the first provider of the chain. Administrators only.',
 				'type'        => 'string',
 				'maxLength'   => 200,
 			),
@@ -117,7 +131,33 @@ final class Generate_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public function create_item_permissions_check( $request ) {
-		return self::can_write_for( $request );
+		$can = self::can_write_for( $request );
+		return true === $can ? self::can_choose_provider( $request ) : $can;
+	}
+
+	/**
+	 * Choosing the provider or model is the site owner's call: routing spends their money. A
+	 * request from anyone else that names one is refused rather than quietly rerouted.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public static function can_choose_provider( WP_REST_Request $request ) {
+		foreach ( array( 'provider', 'model' ) as $field ) {
+			$value = $request->get_param( $field );
+			if ( null !== $value && '' !== $value && ! current_user_can( 'manage_options' ) ) {
+				return new WP_Error(
+					'agentic_writer_forbidden',
+					/* translators: %s: provider or model */
+					sprintf( __( 'Only administrators can choose the %s of a request. Leave it out and the site\'s routing picks it.', 'agentic-writer' ), $field ),
+					array(
+						'status' => 403,
+						'field'  => $field,
+					)
+				);
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -152,20 +192,69 @@ final class Generate_Controller extends Rest_Controller {
 		if ( '' === trim( (string) ( $params['prompt'] ?? '' ) ) && array() === ( $params['messages'] ?? array() ) ) {
 			return Request_Validator::error( 'prompt', 'prompt is required (or messages with at least one turn).' );
 		}
+		$total = array_sum( array_map( static fn ( array $m ): int => mb_strlen( (string) $m['content'] ), $params['messages'] ?? array() ) );
+		if ( $total > self::MAX_MESSAGES_TOTAL ) {
+			$message = sprintf( 'the turns hold %1$s characters in all; at most %2$s are accepted. Send fewer or shorter turns.', number_format( $total ), number_format( self::MAX_MESSAGES_TOTAL ) );
+			return Request_Validator::error( 'messages', $message );
+		}
+		$guard = self::guard( (string) $params['task'], (int) ( $params['post_id'] ?? 0 ) );
+		if ( ! $guard->take_slot() ) {
+			return self::too_many( $guard );
+		}
 		$service = new Generation_Service( Router::for_site() );
 		if ( Stream_Writer::wanted( $request ) ) {
-			$error = $service->stream( $params, new Stream_Writer() );
+			$error = $service->stream( $params, new Stream_Writer(), $guard );
 			if ( null !== $error ) {
 				return $error;
 			}
 			exit;
 		}
-		$body = $service->generate( $params );
+		$body = $service->generate( $params, $guard );
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
 		add_filter( 'rest_pre_echo_response', array( self::class, 'echo_with_length' ), PHP_INT_MAX, 3 );
 		return new WP_REST_Response( $body, 200 );
+	}
+
+	/**
+	 * The guard of a new generation request by the current user.
+	 *
+	 * @param string $task    Task type.
+	 * @param int    $post_id Post (0: none).
+	 */
+	public static function guard( string $task, int $post_id ): Request_Guard {
+		return new Request_Guard(
+			array(
+				'task_type' => $task,
+				'user_id'   => get_current_user_id(),
+				'post_id'   => $post_id,
+			),
+			new Usage_Repository(),
+			Concurrency_Limit::for_site()
+		);
+	}
+
+	/**
+	 * The 429 for a user whose slots are all taken, with Retry-After.
+	 *
+	 * @param Request_Guard $guard Guard of the refused request.
+	 */
+	public static function too_many( Request_Guard $guard ): WP_REST_Response {
+		$wait     = $guard->retry_after();
+		$error    = new WP_Error(
+			'agentic_writer_too_many_requests',
+			__( 'You already have as many answers being written as this site allows at once. Wait for one to finish (or stop it), then try again.', 'agentic-writer' ),
+			array(
+				'status'      => 429,
+				'retryable'   => true,
+				'retry_after' => $wait,
+				'request_id'  => $guard->request_id,
+			)
+		);
+		$response = rest_convert_error_to_response( $error );
+		$response->header( 'Retry-After', (string) $wait );
+		return $response;
 	}
 
 	/**

@@ -65,12 +65,12 @@ final class Image_Controller extends Rest_Controller {
 				'minimum'     => 1,
 			),
 			'provider'     => array(
-				'description' => 'Force one provider (no fallback).',
+				'description' => 'Force one provider (no fallback). Administrators only.',
 				'type'        => 'string',
 				'pattern'     => Settings::PROVIDER_ID_PATTERN,
 			),
 			'model'        => array(
-				'description' => 'Image model for the first provider.',
+				'description' => 'Image model for the first provider. Administrators only.',
 				'type'        => 'string',
 				'maxLength'   => 200,
 			),
@@ -121,7 +121,7 @@ final class Image_Controller extends Rest_Controller {
 		if ( ! current_user_can( 'upload_files' ) ) {
 			return Request_Validator::forbidden( __( 'Your account cannot add images: it needs the "upload_files" capability (Author role or higher).', 'agentic-writer' ) );
 		}
-		return true;
+		return Generate_Controller::can_choose_provider( $request );
 	}
 
 	/**
@@ -141,7 +141,11 @@ final class Image_Controller extends Rest_Controller {
 		if ( $featured && 0 === $post_id ) {
 			return Request_Validator::error( 'featured', 'featured needs post_id: the post whose featured image it becomes.' );
 		}
-		$out = ( new Generation_Service( Router::for_site() ) )->image( $params );
+		$guard = Generate_Controller::guard( 'image', $post_id );
+		if ( ! $guard->take_slot() ) {
+			return Generate_Controller::too_many( $guard );
+		}
+		$out = ( new Generation_Service( Router::for_site() ) )->image( $params, $guard );
 		if ( is_wp_error( $out ) ) {
 			return $out;
 		}

@@ -26,6 +26,33 @@ use AgenticWriter\Providers\Contracts\Stream_Event;
 final class Usage_Recorder implements Provider {
 
 	/**
+	 * The one row of a request that no provider served: refused before routing (too many at
+	 * once).
+	 *
+	 * @param Usage_Repository    $repo       Storage.
+	 * @param array<string,mixed> $context    request_id, task_type, user_id, post_id.
+	 * @param string              $error_code Why.
+	 * @param string              $provider   Provider it was meant for, if known.
+	 */
+	public static function record_unserved( Usage_Repository $repo, array $context, string $error_code, string $provider = '' ): void {
+		$repo->insert_after_response(
+			array(
+				'request_id' => (string) ( $context['request_id'] ?? '' ),
+				'task_type'  => (string) ( $context['task_type'] ?? '' ),
+				'user_id'    => (int) ( $context['user_id'] ?? 0 ),
+				'post_id'    => (int) ( $context['post_id'] ?? 0 ),
+				'provider'   => $provider,
+				'model'      => '',
+				'cost_kind'  => 'estimated',
+				'latency_ms' => 0,
+				'status'     => 'error',
+				'error_code' => $error_code,
+				'source'     => 'plugin',
+			)
+		);
+	}
+
+	/**
 	 * Builds the decorator.
 	 *
 	 * @param Provider            $inner   The provider.

@@ -34,7 +34,8 @@ final class Generate_Route_Test extends Provider_Http_Test_Case {
 	}
 
 	/**
-	 * JSON answer in the contract's shape, and one usage row.
+	 * JSON answer in the contract's shape, and one usage row. The routing settings pick the
+	 * provider (only administrators may force one).
 	 *
 	 * @dataProvider providers
 	 * @param string $id    Provider.
@@ -42,14 +43,14 @@ final class Generate_Route_Test extends Provider_Http_Test_Case {
 	 * @param string $kind  Cost kind.
 	 */
 	public function test_json_answer( string $id, string $model, string $kind ): void {
+		$this->configure( array( 'routing' => array( 'simple' => array( 'text' => $id ) ) ) );
 		$response = $this->rest(
 			'POST',
 			'/agentic-writer/v1/generate',
 			'editor',
 			array(
-				'task'     => 'chat',
-				'prompt'   => 'Plain answer please',
-				'provider' => $id,
+				'task'   => 'chat',
+				'prompt' => 'Plain answer please',
 			)
 		);
 		$this->assertSame( 200, $response['status'], $response['body'] );
@@ -76,11 +77,11 @@ final class Generate_Route_Test extends Provider_Http_Test_Case {
 	 * @param string $kind  Cost kind.
 	 */
 	public function test_stream( string $id, string $model, string $kind ): void {
+		$this->configure( array( 'routing' => array( 'simple' => array( 'text' => $id ) ) ) );
 		$out = $this->sse(
 			array(
-				'task'     => 'writing',
-				'prompt'   => 'Stream please [[mock:chunks=4,delay=5]]',
-				'provider' => $id,
+				'task'   => 'writing',
+				'prompt' => 'Stream please [[mock:chunks=4,delay=5]]',
 			),
 			'contributor'
 		);
