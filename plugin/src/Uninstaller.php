@@ -20,7 +20,8 @@ use AgenticWriter\Usage\Pricing;
 use AgenticWriter\Usage\Usage_Table;
 
 /**
- * Removes the plugin's options, transients, user meta, post meta (briefs, chats) and its usage table.
+ * Removes the plugin's options, transients, user meta, post meta (briefs, chats) and its usage
+ * table, on every site of a multisite network.
  */
 final class Uninstaller {
 
@@ -33,9 +34,34 @@ final class Uninstaller {
 	);
 
 	/**
-	 * Deletes options, per-provider state, caches, user and post meta, and drops the usage table.
+	 * Removes the plugin's data from every site of the network (or the one site), then the
+	 * network-wide user meta.
 	 */
 	public static function uninstall(): void {
+		if ( is_multisite() ) {
+			foreach ( get_sites(
+				array(
+					'fields' => 'ids',
+					'number' => 0,
+				)
+			) as $site_id ) {
+				switch_to_blog( (int) $site_id );
+				self::uninstall_site();
+				restore_current_blog();
+			}
+		} else {
+			self::uninstall_site();
+		}
+		Settings::flush_cache();
+		delete_metadata( 'user', 0, Fallback_Notice::USER_META, '', true );
+	}
+
+	/**
+	 * Deletes one site's options, per-provider state, caches, post meta, and drops its usage table.
+	 */
+	private static function uninstall_site(): void {
+		// Another site's settings may still be cached from before the switch.
+		Settings::flush_cache();
 		// Provider ids come from the settings, so their state goes before the settings do.
 		$breaker = Circuit_Breaker::from_settings();
 		$health  = new Health_Cache();
@@ -43,10 +69,7 @@ final class Uninstaller {
 			$breaker->forget( $id );
 			$health->forget( $id );
 		}
-		// Breaker counts, probe and request leases of every provider and user.
-		Shared_State::for_site()->forget_all();
 		delete_transient( Pricing::TRANSIENT );
-		delete_metadata( 'user', 0, Fallback_Notice::USER_META, '', true );
 		// Generated images keep their `_agentic_writer_*` labels: they say where the content came from.
 		Brief_Meta::forget_all();
 		Chat_History::forget_all();
@@ -54,5 +77,8 @@ final class Uninstaller {
 			delete_option( $option );
 		}
 		Usage_Table::drop();
+		// Last, whatever is left under the plugin's names: breaker counts, probe and request
+		// leases, transients of providers since removed from the settings.
+		Shared_State::for_site()->forget_all();
 	}
 }

@@ -78,6 +78,8 @@ final class Generation_Service {
 			$routed = $this->router->chat( $route['chain'], $this->build_request( $params ), $guard->context() );
 		} catch ( Routing_Failure $f ) {
 			return $f->to_wp_error( $request_id );
+		} catch ( \Throwable $e ) {
+			return self::internal_error( $e, $request_id );
 		} finally {
 			$guard->release();
 		}
@@ -121,6 +123,7 @@ final class Generation_Service {
 		$request_id = $guard->request_id;
 		$request    = $this->build_request( $params );
 		$first      = $this->router->registry()->get( $route['chain'][0] );
+		$guard->watch( $out );
 		$out->open();
 		$out->event(
 			'start',
@@ -155,6 +158,14 @@ final class Generation_Service {
 						'provider'  => $f->provider,
 					)
 				);
+				$out->event( 'done', array( 'request_id' => $request_id, 'ok' => false ) );
+			}
+			return null;
+		} catch ( \Throwable $e ) {
+			$guard->release();
+			self::internal_error( $e, $request_id );
+			if ( ! $out->client_gone() ) {
+				$out->event( 'error', Error_Messages::internal_error( $request_id ) );
 				$out->event( 'done', array( 'request_id' => $request_id, 'ok' => false ) );
 			}
 			return null;
@@ -198,6 +209,8 @@ final class Generation_Service {
 			$routed = $this->router->image( $route['chain'], $request, $guard->context() );
 		} catch ( Routing_Failure $f ) {
 			return $f->to_wp_error( $request_id );
+		} catch ( \Throwable $e ) {
+			return self::internal_error( $e, $request_id );
 		} finally {
 			$guard->release();
 		}
@@ -212,7 +225,7 @@ final class Generation_Service {
 	}
 
 	/**
-	 * The chain for a task.
+	 * The chain for a task; a request no provider can take still leaves its usage row.
 	 *
 	 * @param string              $task   Task type.
 	 * @param array<string,mixed> $params Params (provider: a forced one).
@@ -220,10 +233,36 @@ final class Generation_Service {
 	 * @return array{chain:string[],skipped:array<string,string>}|WP_Error
 	 */
 	private function route( string $task, array $params, Request_Guard $guard ) {
+		$guard->routed();
 		$route = $this->router->resolve( $task, $params['provider'] ?? null );
 		if ( is_wp_error( $route ) ) {
 			$guard->release();
+			$guard->unserved( (string) preg_replace( '/^agentic_writer_/', '', (string) $route->get_error_code() ) );
+			return new WP_Error( $route->get_error_code(), $route->get_error_message(), array( 'request_id' => $guard->request_id ) + (array) $route->get_error_data() );
 		}
 		return $route;
+	}
+
+	/**
+	 * An exception while serving a request: the details go to the PHP error log, the person
+	 * gets a message and the request id.
+	 *
+	 * @param \Throwable $e          What was thrown.
+	 * @param string     $request_id Request id.
+	 */
+	private static function internal_error( \Throwable $e, string $request_id ): WP_Error {
+		error_log( // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the administrator's copy of the details.
+			sprintf( 'Agentic Writer: request %s failed with %s: %s in %s:%d', $request_id, get_class( $e ), $e->getMessage(), $e->getFile(), $e->getLine() )
+		);
+		$body = Error_Messages::internal_error( $request_id );
+		return new WP_Error(
+			$body['code'],
+			$body['message'],
+			array(
+				'status'     => 500,
+				'retryable'  => true,
+				'request_id' => $request_id,
+			)
+		);
 	}
 }

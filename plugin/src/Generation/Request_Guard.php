@@ -13,8 +13,10 @@ use AgenticWriter\Usage\Usage_Recorder;
 use AgenticWriter\Usage\Usage_Repository;
 
 /**
- * One per `generate` / `image` request. Owns its request id and its concurrency slot;
- * finish() gives the slot back.
+ * One per `generate` / `image` request. Owns its request id, its concurrency slot and its
+ * stream. finish() gives the slot back, makes sure the request has its usage row (a request
+ * that reached the router and was ended by a PHP fatal error gets an `internal_error` row),
+ * writes the queued rows, and closes an open stream with an `error` and a `done` event.
  *
  * finish() runs when the request ends normally, and from shutdown otherwise. WordPress's own
  * fatal error handler ends the request with wp_die() inside its shutdown function, before
@@ -44,6 +46,19 @@ final class Request_Guard {
 	 */
 	private float $renewed_at = 0.0;
 
+	/**
+	 * Whether the request reached the router (so it must have a usage row).
+	 *
+	 * @var bool
+	 */
+	private bool $routed = false;
+
+	/**
+	 * Open stream, if any.
+	 *
+	 * @var Stream_Writer|null
+	 */
+	private ?Stream_Writer $stream = null;
 
 	/**
 	 * Whether finish() ran.
@@ -124,6 +139,31 @@ final class Request_Guard {
 	}
 
 	/**
+	 * The request is now the router's: from here on it must leave a usage row.
+	 */
+	public function routed(): void {
+		$this->routed = true;
+	}
+
+	/**
+	 * The request ended without any provider being called.
+	 *
+	 * @param string $error_code Why (e.g. no_provider).
+	 */
+	public function unserved( string $error_code ): void {
+		Usage_Recorder::record_unserved( $this->usage, $this->context(), $error_code );
+	}
+
+	/**
+	 * The stream the answer goes to.
+	 *
+	 * @param Stream_Writer $stream Writer.
+	 */
+	public function watch( Stream_Writer $stream ): void {
+		$this->stream = $stream;
+	}
+
+	/**
 	 * Runs finish() before WordPress's fatal error page ends the request.
 	 *
 	 * @param bool                $handle Whether WordPress handles the error.
@@ -144,5 +184,19 @@ final class Request_Guard {
 		$this->finished = true;
 		remove_filter( 'wp_should_handle_php_error', array( $this, 'before_fatal_error_page' ), 10 );
 		$this->release();
+		if ( $this->routed && 0 === Usage_Repository::recorded_for( $this->request_id ) ) {
+			Usage_Recorder::record_unserved( $this->usage, $this->context(), Usage_Recorder::INTERNAL_ERROR, Usage_Recorder::calling( $this->request_id ) );
+		}
+		if ( null !== $this->stream && $this->stream->is_open() && ! $this->stream->ended() && ! $this->stream->client_gone() ) {
+			$this->stream->event( 'error', Error_Messages::internal_error( $this->request_id ) );
+			$this->stream->event(
+				'done',
+				array(
+					'request_id' => $this->request_id,
+					'ok'         => false,
+				)
+			);
+		}
+		Usage_Repository::flush_pending();
 	}
 }

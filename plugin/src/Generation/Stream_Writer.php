@@ -32,6 +32,13 @@ final class Stream_Writer {
 	private bool $open = false;
 
 	/**
+	 * Whether the `done` event went out.
+	 *
+	 * @var bool
+	 */
+	private bool $ended = false;
+
+	/**
 	 * Builds a writer.
 	 *
 	 * @param float $keep_alive_seconds Silence after which a comment is sent.
@@ -80,6 +87,7 @@ final class Stream_Writer {
 	 * @param array<string,mixed> $data Payload (JSON).
 	 */
 	public function event( string $type, array $data ): void {
+		$this->ended = $this->ended || 'done' === $type;
 		$this->write( 'event: ' . $type . "\ndata: " . wp_json_encode( $data ) . "\n\n" );
 	}
 
@@ -92,6 +100,20 @@ final class Stream_Writer {
 			$this->write( ": keep-alive\n\n" );
 		}
 		return ! $this->client_gone();
+	}
+
+	/**
+	 * Whether the stream has started.
+	 */
+	public function is_open(): bool {
+		return $this->open;
+	}
+
+	/**
+	 * Whether the `done` event was sent.
+	 */
+	public function ended(): bool {
+		return $this->ended;
 	}
 
 	/**

@@ -191,10 +191,10 @@ final class Shared_State {
 	}
 
 	/**
-	 * Forgets everything (uninstall).
+	 * Forgets everything, with every other options row the plugin wrote (uninstall).
 	 */
 	public function forget_all(): void {
-		$this->rows->delete_all();
+		$this->rows->delete_plugin_options();
 		if ( $this->in_cache && function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
 			wp_cache_flush_group( self::GROUP );
 		}

@@ -134,13 +134,28 @@ final class Shared_State_Repository {
 	}
 
 	/**
-	 * Deletes every row of the plugin's shared state (uninstall).
+	 * Deletes every row of the plugin's shared state.
 	 */
 	public function delete_all(): void {
 		global $wpdb;
 		$like = $wpdb->esc_like( self::PREFIX ) . '%';
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall.
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- whole prefix.
 		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) );
+	}
+
+	/**
+	 * Deletes every options row the plugin wrote under its own names (uninstall): options,
+	 * shared state and transients, also those of providers no longer in the settings.
+	 */
+	public function delete_plugin_options(): void {
+		global $wpdb;
+		$likes = array();
+		foreach ( array( 'agentic_writer_', '_transient_agentic_writer_', '_transient_timeout_agentic_writer_' ) as $prefix ) {
+			$likes[] = $wpdb->esc_like( $prefix ) . '%';
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s", $likes ) );
+		wp_cache_delete( 'alloptions', 'options' );
 	}
 
 	/**

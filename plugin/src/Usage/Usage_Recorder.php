@@ -25,9 +25,30 @@ use AgenticWriter\Providers\Contracts\Stream_Event;
  */
 final class Usage_Recorder implements Provider {
 
+	/** error_code of a failure that is no provider's: an exception or a PHP fatal error. */
+	public const INTERNAL_ERROR = 'internal_error';
+
+	/**
+	 * Provider each request of this PHP process is calling right now, by request id: what a
+	 * fatal error interrupted, for the row written at shutdown.
+	 *
+	 * @var array<string,string>
+	 */
+	private static array $calling = array();
+
+	/**
+	 * The provider a request was calling when it stopped ('' when none).
+	 *
+	 * @param string $request_id Request id.
+	 */
+	public static function calling( string $request_id ): string {
+		return self::$calling[ $request_id ] ?? '';
+	}
+
 	/**
 	 * The one row of a request that no provider served: refused before routing (too many at
-	 * once).
+	 * once, a budget), no provider configured, or ended by a PHP fatal error before any call
+	 * recorded itself.
 	 *
 	 * @param Usage_Repository    $repo       Storage.
 	 * @param array<string,mixed> $context    request_id, task_type, user_id, post_id.
@@ -71,9 +92,10 @@ final class Usage_Recorder implements Provider {
 	 */
 	public function chat( Chat_Request $request ): Chat_Result {
 		$start = microtime( true );
+		$this->start_call();
 		try {
 			$result = $this->inner->chat( $request );
-		} catch ( Provider_Error $e ) {
+		} catch ( \Throwable $e ) {
 			$this->record_error( $e, $start, null, $request->model ?? $this->inner->default_model() );
 			throw $e;
 		}
@@ -93,9 +115,10 @@ final class Usage_Recorder implements Provider {
 			}
 			$on_event( $event );
 		};
+		$this->start_call();
 		try {
 			$result = $this->inner->chat_stream( $request, $relay, $keep_going );
-		} catch ( Provider_Error $e ) {
+		} catch ( \Throwable $e ) {
 			$this->record_error( $e, $start, $first, $request->model ?? $this->inner->default_model() );
 			throw $e;
 		}
@@ -108,9 +131,10 @@ final class Usage_Recorder implements Provider {
 	 */
 	public function generate_image( Image_Request $request ): Image_Result {
 		$start = microtime( true );
+		$this->start_call();
 		try {
 			$result = $this->inner->generate_image( $request );
-		} catch ( Provider_Error $e ) {
+		} catch ( \Throwable $e ) {
 			$this->record_error( $e, $start, null, (string) $request->model );
 			throw $e;
 		}
@@ -148,14 +172,16 @@ final class Usage_Recorder implements Provider {
 	}
 
 	/**
-	 * Row for a call that failed.
+	 * Row for a call that failed: a provider error by its code, anything else (a bug, a PHP
+	 * error) as `internal_error`.
 	 *
-	 * @param Provider_Error $e     Failure.
-	 * @param float          $start Start time.
-	 * @param int|null       $ttft  Milliseconds to the first delta, if any came.
-	 * @param string         $model Model asked for.
+	 * @param \Throwable $e     Failure.
+	 * @param float      $start Start time.
+	 * @param int|null   $ttft  Milliseconds to the first delta, if any came.
+	 * @param string     $model Model asked for.
 	 */
-	private function record_error( Provider_Error $e, float $start, ?int $ttft, string $model ): void {
+	private function record_error( \Throwable $e, float $start, ?int $ttft, string $model ): void {
+		$code = $e instanceof Provider_Error ? $e->error_code : self::INTERNAL_ERROR;
 		$this->write(
 			array(
 				'model'         => $model,
@@ -164,9 +190,16 @@ final class Usage_Recorder implements Provider {
 				'ttft_ms'       => $ttft,
 				'status'        => 'error',
 				'fallback_from' => (string) ( $this->context['fallback_from'] ?? '' ),
-				'error_code'    => null !== $ttft && Provider_Error::ABORTED !== $e->error_code ? Provider_Error::INTERRUPTED : $e->error_code,
+				'error_code'    => null !== $ttft && $e instanceof Provider_Error && Provider_Error::ABORTED !== $code ? Provider_Error::INTERRUPTED : $code,
 			)
 		);
+	}
+
+	/**
+	 * Notes which provider the request is calling.
+	 */
+	private function start_call(): void {
+		self::$calling[ (string) ( $this->context['request_id'] ?? '' ) ] = $this->inner->id();
 	}
 
 	/**
@@ -175,6 +208,7 @@ final class Usage_Recorder implements Provider {
 	 * @param array<string,mixed> $row Row.
 	 */
 	private function write( array $row ): void {
+		unset( self::$calling[ (string) ( $this->context['request_id'] ?? '' ) ] );
 		$this->repo->insert_after_response(
 			$row + array(
 				'request_id' => (string) ( $this->context['request_id'] ?? '' ),

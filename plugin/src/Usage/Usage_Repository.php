@@ -21,6 +21,13 @@ final class Usage_Repository {
 	 */
 	private static array $pending = array();
 
+	/**
+	 * Rows queued or written by this PHP request, per request id.
+	 *
+	 * @var array<string,int>
+	 */
+	private static array $recorded = array();
+
 	/** How a cost was known (DESIGN.md §5), each summed on its own. */
 	public const COST_KINDS = array( 'metered', 'estimated', 'subscription', 'local' );
 
@@ -82,8 +89,21 @@ final class Usage_Repository {
 		}
 		$table = Usage_Table::name();
 		$sql   = "INSERT INTO {$table} (" . implode( ', ', $columns ) . ') VALUES (' . implode( ', ', $holders ) . ')';
+		// A lost connection: try to reconnect, but never let wpdb end the request with dead_db().
 		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- columns are constants, values prepared.
-		return false !== $wpdb->query( $wpdb->prepare( $sql, $values ) );
+		$written = $wpdb->check_connection( false ) && false !== $wpdb->query( $wpdb->prepare( $sql, $values ) );
+		if ( ! $written ) {
+			// Never silent: the row goes to the PHP error log whole, so it can be put back by hand.
+			error_log( // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- a lost usage row must be seen.
+				sprintf(
+					'Agentic Writer: could not write a usage row to %s (%s): %s',
+					$table,
+					'' !== (string) $wpdb->last_error ? $wpdb->last_error : 'database unreachable',
+					(string) wp_json_encode( array_combine( $columns, $values ) )
+				)
+			);
+		}
+		return $written;
 	}
 
 	/**
@@ -98,6 +118,17 @@ final class Usage_Repository {
 			register_shutdown_function( array( self::class, 'flush_pending' ) );
 		}
 		self::$pending[] = $row;
+		$id              = (string) ( $row['request_id'] ?? '' );
+		self::$recorded[ $id ] = ( self::$recorded[ $id ] ?? 0 ) + 1;
+	}
+
+	/**
+	 * How many rows this PHP request has recorded for a request id (queued or written).
+	 *
+	 * @param string $request_id Request id.
+	 */
+	public static function recorded_for( string $request_id ): int {
+		return self::$recorded[ $request_id ] ?? 0;
 	}
 
 	/**

@@ -274,9 +274,10 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 	 * @param array<string,mixed> $body        Body.
 	 * @param string              $role        Role.
 	 * @param int|null            $hang_up_after Close the connection after this many deltas (a browser tab closed).
+	 * @param array<int,string>   $headers     Extra header lines.
 	 * @return array{status:int,headers:array<string,string>,events:array<int,array{type:string,data:array<string,mixed>,ms:float}>,raw:string}
 	 */
-	protected function sse( array $body, string $role = 'admin', ?int $hang_up_after = null ): array {
+	protected function sse( array $body, string $role = 'admin', ?int $hang_up_after = null, array $headers = array() ): array {
 		$received = array();
 		$raw      = '';
 		$events   = array();
@@ -289,7 +290,7 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 			array(
 				CURLOPT_POST           => true,
 				CURLOPT_POSTFIELDS     => (string) wp_json_encode( $body ),
-				CURLOPT_HTTPHEADER     => array( 'accept: text/event-stream', 'content-type: application/json' ),
+				CURLOPT_HTTPHEADER     => array_merge( array( 'accept: text/event-stream', 'content-type: application/json' ), $headers ),
 				CURLOPT_USERPWD        => $c['login'] . ':' . $c['app_password'],
 				CURLOPT_TIMEOUT        => 60,
 				CURLOPT_HEADERFUNCTION => static function ( $h, string $line ) use ( &$received ): int {
@@ -400,6 +401,20 @@ abstract class Provider_Http_Test_Case extends Test_Case {
 			usleep( 20_000 );
 		} while ( microtime( true ) < $deadline );
 		return $rows;
+	}
+
+	/**
+	 * Copies the fault fixture (tests/php/fixtures/mu-plugins) into the site, or removes it.
+	 *
+	 * @param bool $on Install or remove.
+	 */
+	protected static function fault_fixture( bool $on ): void {
+		$file = $GLOBALS['aw_test_site']['path'] . '/wp-content/mu-plugins/agentic-writer-test-faults.php';
+		if ( $on ) {
+			copy( dirname( __DIR__, 2 ) . '/fixtures/mu-plugins/agentic-writer-test-faults.php', $file );
+		} elseif ( file_exists( $file ) ) {
+			unlink( $file );
+		}
 	}
 
 	/**
