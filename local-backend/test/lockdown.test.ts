@@ -172,6 +172,30 @@ describe( 'the author’s setup stays out', () => {
 		}
 	} );
 
+	test( 'the author’s claude.ai login still works under the lockdown (why not --bare)', async () => {
+		const oauthEnv = offlineCliEnv( mock.url );
+		delete oauthEnv.ANTHROPIC_API_KEY;
+		const oauthAuthor = makeAuthorHome( oauthEnv.HOME! );
+		const token = 'sk-ant-oat01-aw-test-token-Q7ZK';
+		writeFileSync(
+			join( oauthEnv.HOME!, '.claude', '.credentials.json' ),
+			JSON.stringify( { claudeAiOauth: { accessToken: token, refreshToken: 'sk-ant-ort01-aw-test', expiresAt: Date.now() + 86_400_000, scopes: [ 'user:inference', 'user:profile' ], subscriptionType: 'max' } } ),
+			{ mode: 0o600 }
+		);
+		const subscriber = await startTestBackend( mock.url, { pool: 0, env: oauthEnv } );
+		try {
+			mock.reset();
+			const text = await anthropicText( await postJson( `${ subscriber.url }/v1/messages`, { model: 'sonnet', max_tokens: 50, messages: [ { role: 'user', content: 'hi' } ] } ), false );
+			assert.match( text, /You wrote: “hi”/ );
+			const generation = mock.requests.find( ( r ) => r.method === 'POST' );
+			assert.equal( generation?.headers.authorization, `…${ token.slice( -4 ) }`, 'the OAuth token, not an API key' );
+			assertClean( upstream() );
+		} finally {
+			await subscriber.stop();
+		}
+		assert.deepEqual( oauthAuthor.markersWritten(), [] );
+	} );
+
 	test( 'a multi-turn conversation whose turns start with / is text too', async () => {
 		mock.reset();
 		const res = await postJson( `${ backend.url }/v1/messages`, {
