@@ -11,7 +11,9 @@ import apiFetch from '@wordpress/api-fetch';
 /**
  * Internal dependencies
  */
+import { parseBody } from '../../../admin-src/shared/parse-body';
 import type { ChatMessage, TaskRoute, Totals } from '../store/types';
+import { fallbackSchema, usageSchema } from '../stream/events';
 
 const NS = '/agentic-writer/v1';
 
@@ -49,19 +51,7 @@ const chatMessage = z.object( {
 	content: z.string(),
 	at: z.optional( z.string() ),
 	meta: z.optional(
-		z.object( {
-			provider: z.string(),
-			model: z.string(),
-			tokens_prompt: z.number(),
-			tokens_completion: z.number(),
-			cost_usd: z.nullable( z.number() ),
-			cost_kind: z.enum( [
-				'metered',
-				'estimated',
-				'subscription',
-				'local',
-			] ),
-		} )
+		z.extend( usageSchema, { provider: z.string(), model: z.string() } )
 	),
 } );
 const chatBody = z.object( { messages: z.array( chatMessage ) } );
@@ -75,44 +65,17 @@ const imageBody = z.object( {
 	model: z.string(),
 	featured: z.optional( z.boolean() ),
 	caption: z.optional( z.string() ),
-	usage: z.object( {
-		tokens_prompt: z.number(),
-		tokens_completion: z.number(),
-		cost_usd: z.nullable( z.number() ),
-		cost_kind: z.enum( [
-			'metered',
-			'estimated',
-			'subscription',
-			'local',
-		] ),
-	} ),
-	fallbacks: z.array( z.object( { from: z.string(), reason: z.string() } ) ),
+	usage: usageSchema,
+	fallbacks: z.array( fallbackSchema ),
 } );
 export type ImageBody = z.infer< typeof imageBody >;
-
-function checked< T >(
-	schema: z.ZodMiniType< T >,
-	body: unknown,
-	what: string
-): T {
-	const result = schema.safeParse( body );
-	if ( ! result.success ) {
-		const issue = result.error.issues[ 0 ];
-		throw new Error(
-			`Unexpected ${ what } response from the site (${
-				issue?.path.join( '.' ) || 'body'
-			}: ${ issue?.message ?? 'invalid' }).`
-		);
-	}
-	return result.data;
-}
 
 /** What serves each task now, without secrets (any role that can write). */
 export async function fetchTaskRoutes(): Promise<
 	Record< string, TaskRoute >
 > {
 	const body = await apiFetch( { path: `${ NS }/editor/tasks` } );
-	return checked( tasksBody, body, 'tasks' ).tasks;
+	return parseBody( tasksBody, body, 'tasks' ).tasks;
 }
 
 /**
@@ -124,12 +87,12 @@ export async function fetchTotals(
 ): Promise< { post: Totals | null; today: Totals } > {
 	const query = postId > 0 ? `?post_id=${ postId }` : '';
 	const body = await apiFetch( { path: `${ NS }/editor/usage${ query }` } );
-	return checked( usageBody, body, 'usage' );
+	return parseBody( usageBody, body, 'usage' );
 }
 
 export async function fetchChat( postId: number ): Promise< ChatMessage[] > {
 	const body = await apiFetch( { path: `${ NS }/chat/${ postId }` } );
-	return checked( chatBody, body, 'chat' ).messages;
+	return parseBody( chatBody, body, 'chat' ).messages;
 }
 
 export async function appendChat(
@@ -145,7 +108,7 @@ export async function appendChat(
 			),
 		},
 	} );
-	return checked( chatBody, body, 'chat' ).messages;
+	return parseBody( chatBody, body, 'chat' ).messages;
 }
 
 export async function clearChat( postId: number ): Promise< void > {
@@ -167,5 +130,5 @@ export async function generateImage(
 		method: 'POST',
 		data: params,
 	} );
-	return checked( imageBody, body, 'image' );
+	return parseBody( imageBody, body, 'image' );
 }

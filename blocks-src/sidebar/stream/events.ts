@@ -6,14 +6,14 @@ import * as z from 'zod/mini';
 /**
  * The events of POST agentic-writer/v1/generate (DESIGN.md §5), checked as they arrive.
  */
-const usage = z.object( {
+export const usageSchema = z.object( {
 	tokens_prompt: z.number(),
 	tokens_completion: z.number(),
 	cost_usd: z.nullable( z.number() ),
 	cost_kind: z.enum( [ 'metered', 'estimated', 'subscription', 'local' ] ),
 } );
 
-const fallback = z.object( {
+export const fallbackSchema = z.object( {
 	from: z.string(),
 	to: z.optional( z.string() ),
 	reason: z.string(),
@@ -26,8 +26,8 @@ const schemas = {
 		model: z.string(),
 	} ),
 	delta: z.object( { text: z.string() } ),
-	fallback,
-	usage,
+	fallback: fallbackSchema,
+	usage: usageSchema,
 	error: z.object( {
 		code: z.string(),
 		message: z.string(),
@@ -38,7 +38,7 @@ const schemas = {
 		ok: z.boolean(),
 		provider: z.optional( z.string() ),
 		model: z.optional( z.string() ),
-		fallbacks: z.optional( z.array( fallback ) ),
+		fallbacks: z.optional( z.array( fallbackSchema ) ),
 		structured: z.optional(
 			z.nullable( z.record( z.string(), z.unknown() ) )
 		),
@@ -46,8 +46,8 @@ const schemas = {
 	} ),
 };
 
-export type Usage = z.infer< typeof usage >;
-export type Fallback = z.infer< typeof fallback >;
+export type Usage = z.infer< typeof usageSchema >;
+export type Fallback = z.infer< typeof fallbackSchema >;
 type Schemas = typeof schemas;
 export type StreamEvent = {
 	[ K in keyof Schemas ]: { type: K } & z.infer< Schemas[ K ] >;

@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Button, Notice, TextareaControl } from '@wordpress/components';
+import { Button, Notice } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -14,6 +14,7 @@ import { store } from '../../store';
 import AnswerMeta from '../AnswerMeta';
 import MarkdownView from '../MarkdownView';
 import RunStatus from '../RunStatus';
+import TaskPrompt from '../TaskPrompt';
 
 /**
  * A conversation about the post, kept on the site per post and per author.
@@ -106,8 +107,7 @@ export default function ChatTask() {
 				</Notice>
 			) }
 			<RunStatus task="chat" onRetry={ send } showMeta={ false } />
-			<TextareaControl
-				__nextHasNoMarginBottom
+			<TaskPrompt
 				label={ __( 'Message', 'agentic-writer' ) }
 				help={ __(
 					'Ask about this post: ideas, structure, facts to check. Ctrl+Enter sends.',
@@ -115,25 +115,10 @@ export default function ChatTask() {
 				) }
 				value={ message }
 				onChange={ setMessage }
-				rows={ 3 }
-				onKeyDown={ ( event: React.KeyboardEvent ) => {
-					if (
-						event.key === 'Enter' &&
-						( event.metaKey || event.ctrlKey )
-					) {
-						send();
-					}
-				} }
-			/>
-			<div className="agentic-writer-actions">
-				<Button
-					variant="primary"
-					onClick={ send }
-					disabled={ running || ! message.trim() }
-					accessibleWhenDisabled
-				>
-					{ __( 'Send', 'agentic-writer' ) }
-				</Button>
+				action={ __( 'Send', 'agentic-writer' ) }
+				onAction={ send }
+				busy={ running }
+			>
 				{ !! messages?.length && (
 					<Button
 						variant="tertiary"
@@ -144,7 +129,7 @@ export default function ChatTask() {
 						{ __( 'Delete conversation', 'agentic-writer' ) }
 					</Button>
 				) }
-			</div>
+			</TaskPrompt>
 		</div>
 	);
 }

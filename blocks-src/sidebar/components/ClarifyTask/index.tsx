@@ -13,6 +13,7 @@ import { updateBrief } from '../../brief';
 import { useBrief } from '../../hooks/use-brief';
 import { store } from '../../store';
 import RunStatus from '../RunStatus';
+import TaskPrompt from '../TaskPrompt';
 
 /**
  * From a brief, the questions that sharpen it, with suggested answers; the answers are kept with
@@ -37,8 +38,7 @@ export default function ClarifyTask() {
 
 	return (
 		<div className="agentic-writer-task">
-			<TextareaControl
-				__nextHasNoMarginBottom
+			<TaskPrompt
 				label={ __( 'Brief', 'agentic-writer' ) }
 				help={ __(
 					'What the post is about, for whom, and what it should achieve.',
@@ -47,17 +47,10 @@ export default function ClarifyTask() {
 				value={ text }
 				onChange={ setText }
 				rows={ 4 }
+				action={ __( 'Ask questions', 'agentic-writer' ) }
+				onAction={ ask }
+				busy={ running }
 			/>
-			<div className="agentic-writer-actions">
-				<Button
-					variant="primary"
-					onClick={ ask }
-					disabled={ running }
-					accessibleWhenDisabled
-				>
-					{ __( 'Ask questions', 'agentic-writer' ) }
-				</Button>
-			</div>
 			<RunStatus task="clarity" onRetry={ ask } />
 			{ brief.questions.length > 0 && (
 				<fieldset className="agentic-writer-questions">

@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Button, TextareaControl, TextControl } from '@wordpress/components';
+import { Button, TextControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
@@ -13,6 +13,7 @@ import { updateBrief, type Outline } from '../../brief';
 import { useBrief } from '../../hooks/use-brief';
 import { store } from '../../store';
 import RunStatus from '../RunStatus';
+import TaskPrompt from '../TaskPrompt';
 
 /**
  * An editable outline (rename, reorder, delete, add sections) kept with the post; "Insert
@@ -46,8 +47,7 @@ export default function PlanTask() {
 
 	return (
 		<div className="agentic-writer-task">
-			<TextareaControl
-				__nextHasNoMarginBottom
+			<TaskPrompt
 				label={ __( 'Brief', 'agentic-writer' ) }
 				help={ __(
 					'Your answers from Clarify are used too.',
@@ -55,18 +55,10 @@ export default function PlanTask() {
 				) }
 				value={ text }
 				onChange={ setText }
-				rows={ 3 }
+				action={ __( 'Make outline', 'agentic-writer' ) }
+				onAction={ make }
+				busy={ running }
 			/>
-			<div className="agentic-writer-actions">
-				<Button
-					variant="primary"
-					onClick={ make }
-					disabled={ running }
-					accessibleWhenDisabled
-				>
-					{ __( 'Make outline', 'agentic-writer' ) }
-				</Button>
-			</div>
 			<RunStatus task="planning" onRetry={ make } />
 			{ outline && (
 				<fieldset className="agentic-writer-outline">

@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Button, SelectControl, TextareaControl } from '@wordpress/components';
+import { Button, SelectControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { RawHTML, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -14,6 +14,7 @@ import { safeHtml } from '../../markdown/safe-html';
 import { store } from '../../store';
 import MarkdownView from '../MarkdownView';
 import RunStatus from '../RunStatus';
+import TaskPrompt from '../TaskPrompt';
 
 const PRESETS = [
 	{
@@ -128,23 +129,14 @@ export default function RefineTask() {
 				] }
 				disabled={ running }
 			/>
-			<TextareaControl
-				__nextHasNoMarginBottom
+			<TaskPrompt
 				label={ __( 'Instruction', 'agentic-writer' ) }
 				value={ instruction }
 				onChange={ setInstruction }
-				rows={ 3 }
+				action={ __( 'Rewrite', 'agentic-writer' ) }
+				onAction={ () => rewriteSelection( instruction ) }
+				busy={ running }
 			/>
-			<div className="agentic-writer-actions">
-				<Button
-					variant="primary"
-					onClick={ () => rewriteSelection( instruction ) }
-					disabled={ running }
-					accessibleWhenDisabled
-				>
-					{ __( 'Rewrite', 'agentic-writer' ) }
-				</Button>
-			</div>
 			<RunStatus
 				task="refinement"
 				onRetry={ () => rewriteSelection( instruction ) }

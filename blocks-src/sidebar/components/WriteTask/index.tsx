@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Button, SelectControl, TextareaControl } from '@wordpress/components';
+import { Button, SelectControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -12,6 +12,7 @@ import { __ } from '@wordpress/i18n';
 import { useBrief } from '../../hooks/use-brief';
 import { store } from '../../store';
 import RunStatus from '../RunStatus';
+import TaskPrompt from '../TaskPrompt';
 
 const WHOLE = 'whole';
 
@@ -57,8 +58,7 @@ export default function WriteTask() {
 					] }
 				/>
 			) }
-			<TextareaControl
-				__nextHasNoMarginBottom
+			<TaskPrompt
 				label={ __( 'Prompt', 'agentic-writer' ) }
 				help={ __(
 					'The text appears below the selected block, or at the end of the post.',
@@ -67,16 +67,10 @@ export default function WriteTask() {
 				value={ prompt }
 				onChange={ setPrompt }
 				rows={ 4 }
-			/>
-			<div className="agentic-writer-actions">
-				<Button
-					variant="primary"
-					onClick={ write }
-					disabled={ running }
-					accessibleWhenDisabled
-				>
-					{ __( 'Write', 'agentic-writer' ) }
-				</Button>
+				action={ __( 'Write', 'agentic-writer' ) }
+				onAction={ write }
+				busy={ running }
+			>
 				{ ( running || written.length > 0 ) && (
 					<Button
 						variant="secondary"
@@ -86,7 +80,7 @@ export default function WriteTask() {
 						{ __( 'Discard', 'agentic-writer' ) }
 					</Button>
 				) }
-			</div>
+			</TaskPrompt>
 			<RunStatus task="writing" onRetry={ write } />
 		</div>
 	);
