@@ -49,14 +49,15 @@ final class Local_Backend_Provider extends Anthropic_Messages_Provider {
 	}
 
 	/**
-	 * Asks `/ping` (no key needed) whether the backend's CLI can serve, then checks the key
-	 * with `/v1/models`. A backend without `/ping` is checked by the key alone.
+	 * Asks `/ping` whether the backend's CLI can serve, then checks the key with `/v1/models`.
+	 * The key goes with the ping too: without it the backend says only that it is alive, not
+	 * which CLI drivers it has. A backend without `/ping` is checked by the key alone.
 	 *
 	 * @return array<string,mixed>
 	 * @throws Provider_Error When it fails.
 	 */
 	protected function probe(): array {
-		$ping    = $this->http->request( 'GET', $this->base_url() . '/ping', array(), null, min( 15, $this->http->read_timeout() ) );
+		$ping    = $this->http->request( 'GET', $this->base_url() . '/ping', $this->headers(), null, min( 15, $this->http->read_timeout() ) );
 		$status  = 200 === $ping->status ? $ping->json() : null;
 		$details = array();
 		if ( null !== $status ) {

@@ -134,12 +134,15 @@ final class Providers_Route_Test extends Provider_Http_Test_Case {
 	}
 
 	/**
-	 * A backend whose CLI cannot serve says so on /ping; the test passes that on with what to do.
+	 * Serves a one-file stand-in for the local backend on a free port while $body runs.
+	 *
+	 * @param string   $router PHP code of the router.
+	 * @param callable $body   Receives the base URL.
 	 */
-	public function test_local_backend_without_a_working_cli(): void {
-		$dir = sys_get_temp_dir() . '/aw-degraded-' . getmypid();
+	private function with_backend_stand_in( string $router, callable $body ): void {
+		$dir = sys_get_temp_dir() . '/aw-backend-' . getmypid();
 		wp_mkdir_p( $dir );
-		file_put_contents( $dir . '/router.php', '<?php header( "Content-Type: application/json" ); echo json_encode( array( "status" => "degraded", "version" => "0.1.0", "drivers" => array( array( "name" => "claude", "version" => null ) ) ) );' );
+		file_put_contents( $dir . '/router.php', $router );
 		$base   = self::closed_port_url();
 		$server = proc_open( array( PHP_BINARY, '-S', substr( $base, 7 ), $dir . '/router.php' ), array( array( 'pipe', 'r' ), array( 'file', '/dev/null', 'w' ), array( 'file', '/dev/null', 'w' ) ), $pipes );
 		try {
@@ -147,15 +150,67 @@ final class Providers_Route_Test extends Provider_Http_Test_Case {
 			while ( false === @file_get_contents( $base . '/ping' ) && microtime( true ) < $deadline ) { // phpcs:ignore
 				usleep( 50_000 );
 			}
-			$this->configure( array( 'providers' => array( 'local_backend' => array( 'base_url' => $base ) ) ) );
-			$result = $this->test_local();
-			$this->assertSame( 'unavailable', $result['code'] );
-			$this->assertStringContainsString( 'echo test | claude -p', $result['message'] );
+			$body( $base );
 		} finally {
 			proc_terminate( $server );
 			proc_close( $server );
 			unlink( $dir . '/router.php' );
 			rmdir( $dir );
 		}
+	}
+
+	/**
+	 * A backend whose CLI cannot serve says so on /ping; the test passes that on with what to do.
+	 */
+	public function test_local_backend_without_a_working_cli(): void {
+		$this->with_backend_stand_in(
+			'<?php header( "Content-Type: application/json" ); echo json_encode( array( "status" => "degraded", "version" => "0.1.0", "drivers" => array( array( "name" => "claude", "version" => null ) ) ) );',
+			function ( string $base ): void {
+				$this->configure( array( 'providers' => array( 'local_backend' => array( 'base_url' => $base ) ) ) );
+				$result = $this->test_local();
+				$this->assertSame( 'unavailable', $result['code'] );
+				$this->assertStringContainsString( 'echo test | claude -p', $result['message'] );
+			}
+		);
+	}
+
+	/**
+	 * The backend tells its CLI drivers only to a caller with its key (issue 9, item 7): the
+	 * connection test sends the key with the ping, so the owner still sees which CLI serves.
+	 */
+	public function test_local_backend_ping_is_asked_with_the_key(): void {
+		$router = <<<'PHP'
+<?php
+header( 'Content-Type: application/json' );
+$keyed = ( $_SERVER['HTTP_X_API_KEY'] ?? '' ) === 'awlb-ping-key';
+$path  = parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH );
+if ( '/ping' === $path ) {
+	echo json_encode( $keyed ? array( 'status' => 'ok', 'version' => '0.2.0', 'drivers' => array( array( 'name' => 'claude', 'version' => '2.1.197', 'ready' => true ) ) ) : array( 'status' => 'ok', 'version' => '0.2.0' ) );
+} elseif ( $keyed ) {
+	echo json_encode( array( 'data' => array( array( 'type' => 'model', 'id' => 'sonnet', 'display_name' => 'Sonnet' ) ), 'has_more' => false ) );
+} else {
+	http_response_code( 401 );
+	echo json_encode( array( 'type' => 'error', 'error' => array( 'type' => 'authentication_error', 'message' => 'invalid x-api-key' ) ) );
+}
+PHP;
+		$this->with_backend_stand_in(
+			$router,
+			function ( string $base ): void {
+				$this->configure(
+					array(
+						'providers' => array(
+							'local_backend' => array(
+								'base_url' => $base,
+								'api_key'  => 'awlb-ping-key',
+							),
+						),
+					)
+				);
+				$response = $this->rest( 'POST', '/agentic-writer/v1/providers/local_backend/test' );
+				$this->assertSame( 200, $response['status'], $response['body'] );
+				$this->assertTrue( $response['json']['ok'], $response['body'] );
+				$this->assertSame( 'claude', $response['json']['details']['drivers'][0]['name'] ?? null, $response['body'] );
+			}
+		);
 	}
 }
