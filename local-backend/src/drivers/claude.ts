@@ -270,10 +270,11 @@ export class ClaudeDriver implements Driver {
 			}
 			throw error;
 		} finally {
-			this.running.delete( cli );
 			// Taken once, never reused: the process ends with its request. (Locked down, the CLI
 			// cannot be cleared for another request: `/clear` is refused and clears nothing.)
+			// It stays in `running` until it has exited, so close() waits for it too.
 			await cli.kill();
+			this.running.delete( cli );
 			this.pool.refillNow();
 		}
 	}
