@@ -77,7 +77,7 @@ final class Generation_Service {
 		try {
 			$routed = $this->router->chat( $route['chain'], $this->build_request( $params ), $guard->context() );
 		} catch ( Routing_Failure $f ) {
-			return $f->to_wp_error( $request_id );
+			return $this->failed( $f, $request_id );
 		} catch ( \Throwable $e ) {
 			return self::internal_error( $e, $request_id );
 		} finally {
@@ -148,14 +148,16 @@ final class Generation_Service {
 			$routed = $this->router->chat( $route['chain'], $request, $guard->context(), $on_event, $keep_going );
 		} catch ( Routing_Failure $f ) {
 			$guard->release();
+			Error_Messages::log_failure( $request_id, $f );
 			if ( ! $out->client_gone() ) {
 				$out->event(
 					'error',
 					array(
-						'code'      => 'agentic_writer_' . $f->error->error_code,
-						'message'   => $f->message_for_person(),
-						'retryable' => $f->error->is_retryable(),
-						'provider'  => $f->provider,
+						'code'       => 'agentic_writer_' . $f->error->error_code,
+						'message'    => Error_Messages::for_failure( $f, $this->label_of( $f->provider ) ),
+						'retryable'  => $f->error->is_retryable(),
+						'provider'   => $f->provider,
+						'request_id' => $request_id,
 					)
 				);
 				$out->event( 'done', array( 'request_id' => $request_id, 'ok' => false ) );
@@ -208,7 +210,7 @@ final class Generation_Service {
 		try {
 			$routed = $this->router->image( $route['chain'], $request, $guard->context() );
 		} catch ( Routing_Failure $f ) {
-			return $f->to_wp_error( $request_id );
+			return $this->failed( $f, $request_id );
 		} catch ( \Throwable $e ) {
 			return self::internal_error( $e, $request_id );
 		} finally {
@@ -238,9 +240,30 @@ final class Generation_Service {
 		if ( is_wp_error( $route ) ) {
 			$guard->release();
 			$guard->unserved( (string) preg_replace( '/^agentic_writer_/', '', (string) $route->get_error_code() ) );
-			return new WP_Error( $route->get_error_code(), $route->get_error_message(), array( 'request_id' => $guard->request_id ) + (array) $route->get_error_data() );
+			return Error_Messages::for_no_provider( $route, $guard->request_id );
 		}
 		return $route;
+	}
+
+	/**
+	 * A failed request as its reader should see it; the detail goes to the log.
+	 *
+	 * @param Routing_Failure $failure    Failure.
+	 * @param string          $request_id Request id.
+	 */
+	private function failed( Routing_Failure $failure, string $request_id ): WP_Error {
+		Error_Messages::log_failure( $request_id, $failure );
+		return $failure->to_wp_error( $request_id, Error_Messages::for_failure( $failure, $this->label_of( $failure->provider ) ) );
+	}
+
+	/**
+	 * A provider's name for messages ("OpenRouter").
+	 *
+	 * @param string $id Provider id.
+	 */
+	private function label_of( string $id ): string {
+		$provider = '' !== $id ? $this->router->registry()->get( $id ) : null;
+		return null !== $provider ? $provider->label() : '';
 	}
 
 	/**

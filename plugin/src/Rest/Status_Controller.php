@@ -19,7 +19,7 @@ use WP_REST_Response;
 use WP_REST_Server;
 
 /**
- * Plugin status for authors and admins.
+ * Plugin status for authors (the version) and administrators (everything).
  */
 final class Status_Controller extends Rest_Controller {
 
@@ -68,7 +68,8 @@ final class Status_Controller extends Rest_Controller {
 	}
 
 	/**
-	 * Returns the status.
+	 * Returns the status: the plugin version for every author; what it runs on (PHP, WordPress,
+	 * database) for administrators only, as it helps whoever probes a site for weak versions.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
@@ -82,6 +83,9 @@ final class Status_Controller extends Rest_Controller {
 			'php_version'    => PHP_VERSION,
 			'wp_version'     => (string) $wp_version,
 		);
+		if ( ! current_user_can( 'manage_options' ) ) {
+			$data = array( 'version' => $data['version'] );
+		}
 		$data = $this->filter_response_by_context( $data, $request['context'] ?? 'view' );
 		return rest_ensure_response( $data );
 	}
@@ -107,26 +111,26 @@ final class Status_Controller extends Rest_Controller {
 					'readonly'    => true,
 				),
 				'schema_version' => array(
-					'description' => __( 'Usage table schema version stored on this site (0: not installed).', 'agentic-writer' ),
+					'description' => __( 'Usage table schema version stored on this site (0: not installed). Administrators only.', 'agentic-writer' ),
 					'type'        => 'integer',
 					'context'     => array( 'view', 'edit' ),
 					'readonly'    => true,
 				),
 				'db_engine'      => array(
-					'description' => __( 'Database engine behind WordPress.', 'agentic-writer' ),
+					'description' => __( 'Database engine behind WordPress. Administrators only.', 'agentic-writer' ),
 					'type'        => 'string',
 					'enum'        => array( Database_Engine::SQLITE, Database_Engine::MYSQL ),
 					'context'     => array( 'view', 'edit' ),
 					'readonly'    => true,
 				),
 				'php_version'    => array(
-					'description' => __( 'PHP version.', 'agentic-writer' ),
+					'description' => __( 'PHP version. Administrators only.', 'agentic-writer' ),
 					'type'        => 'string',
 					'context'     => array( 'view', 'edit' ),
 					'readonly'    => true,
 				),
 				'wp_version'     => array(
-					'description' => __( 'WordPress version.', 'agentic-writer' ),
+					'description' => __( 'WordPress version. Administrators only.', 'agentic-writer' ),
 					'type'        => 'string',
 					'context'     => array( 'view', 'edit' ),
 					'readonly'    => true,

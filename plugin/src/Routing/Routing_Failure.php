@@ -53,12 +53,13 @@ final class Routing_Failure extends \RuntimeException {
 	/**
 	 * As a WP_Error with a stable `agentic_writer_*` code.
 	 *
-	 * @param string $request_id Request id, so the usage rows can be found.
+	 * @param string      $request_id Request id, so the usage rows can be found.
+	 * @param string|null $message    Message for the reader (default: the full detail).
 	 */
-	public function to_wp_error( string $request_id = '' ): WP_Error {
+	public function to_wp_error( string $request_id = '', ?string $message = null ): WP_Error {
 		return new WP_Error(
 			'agentic_writer_' . $this->error->error_code,
-			$this->message_for_person(),
+			$message ?? $this->message_for_person(),
 			array(
 				'status'      => $this->http_status(),
 				'provider'    => $this->provider,
@@ -71,7 +72,8 @@ final class Routing_Failure extends \RuntimeException {
 	}
 
 	/**
-	 * The error's message with what was tried before.
+	 * The error's full message with what was tried before (addresses and upstream messages
+	 * included: for administrators and the log).
 	 */
 	public function message_for_person(): string {
 		$message = $this->error->getMessage();

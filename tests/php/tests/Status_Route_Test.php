@@ -33,17 +33,27 @@ final class Status_Route_Test extends Test_Case {
 	}
 
 	/**
-	 * Authors and up get the status.
+	 * Administrators get the whole status.
 	 */
-	public function test_returns_status_to_authors(): void {
-		foreach ( array( 'admin', 'editor', 'contributor' ) as $role ) {
+	public function test_returns_status_to_administrators(): void {
+		$response = $this->get_status( 'admin' );
+		$this->assertSame( 200, $response->get_status() );
+		$data = $response->get_data();
+		$this->assertSame( Plugin::VERSION, $data['version'] );
+		$this->assertSame( Usage_Table::SCHEMA_VERSION, $data['schema_version'] );
+		$this->assertSame( 'sqlite' === Site::db_kind() ? 'sqlite' : 'mysql', $data['db_engine'] );
+		$this->assertSame( PHP_VERSION, $data['php_version'] );
+	}
+
+	/**
+	 * Editors and contributors get only what they need: the plugin's version, not what the
+	 * site runs on.
+	 */
+	public function test_tells_other_authors_only_the_version(): void {
+		foreach ( array( 'editor', 'contributor' ) as $role ) {
 			$response = $this->get_status( $role );
 			$this->assertSame( 200, $response->get_status(), $role );
-			$data = $response->get_data();
-			$this->assertSame( Plugin::VERSION, $data['version'] );
-			$this->assertSame( Usage_Table::SCHEMA_VERSION, $data['schema_version'] );
-			$this->assertSame( 'sqlite' === Site::db_kind() ? 'sqlite' : 'mysql', $data['db_engine'] );
-			$this->assertSame( PHP_VERSION, $data['php_version'] );
+			$this->assertSame( array( 'version' => Plugin::VERSION ), $response->get_data(), $role );
 		}
 	}
 
