@@ -2,7 +2,12 @@
  * Internal dependencies
  */
 import { settingsFixture } from './settings-fixture';
-import { buildPatch, formFromSettings } from './settings-form';
+import {
+	buildPatch,
+	formFromSettings,
+	keyWillBeCleared,
+	originOf,
+} from './settings-form';
 
 describe( 'buildPatch', () => {
 	it( 'sends nothing when nothing changed', () => {
@@ -108,5 +113,62 @@ describe( 'buildPatch', () => {
 				},
 			},
 		} );
+	} );
+} );
+
+describe( 'keyWillBeCleared', () => {
+	const saved = {
+		base_url: 'https://openrouter.ai/api/v1',
+		api_key_set: true,
+	};
+	const form = ( baseUrl: string, value = '' ) => ( {
+		base_url: baseUrl,
+		key: { value, remove: false },
+	} );
+
+	it( 'says so when the address moves to another origin without a new key', () => {
+		expect(
+			keyWillBeCleared( saved, form( 'https://proxy.example/api/v1' ) )
+		).toBe( true );
+		expect(
+			keyWillBeCleared( saved, form( 'http://openrouter.ai/api/v1' ) )
+		).toBe( true );
+		expect(
+			keyWillBeCleared(
+				saved,
+				form( 'https://openrouter.ai:8443/api/v1' )
+			)
+		).toBe( true );
+	} );
+
+	it( 'stays quiet for a new path, a default port, a typed key or no stored key', () => {
+		expect(
+			keyWillBeCleared( saved, form( 'https://openrouter.ai/v2' ) )
+		).toBe( false );
+		expect(
+			keyWillBeCleared(
+				saved,
+				form( 'https://OpenRouter.ai:443/api/v1' )
+			)
+		).toBe( false );
+		expect(
+			keyWillBeCleared( saved, form( 'https://proxy.example', 'sk-new' ) )
+		).toBe( false );
+		expect(
+			keyWillBeCleared(
+				{ ...saved, api_key_set: false },
+				form( 'https://proxy.example' )
+			)
+		).toBe( false );
+	} );
+
+	it( 'compares origins as the server does', () => {
+		expect( originOf( 'http://127.0.0.1:8080/v1' ) ).toBe(
+			'http://127.0.0.1:8080'
+		);
+		expect( originOf( 'https://api.anthropic.com' ) ).toBe(
+			'https://api.anthropic.com:443'
+		);
+		expect( originOf( 'not a url' ) ).toBe( '' );
 	} );
 } );

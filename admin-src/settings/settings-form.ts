@@ -103,6 +103,48 @@ function keyPatch( key: KeyEdit ): { api_key?: string | null } {
 	return value === '' ? {} : { api_key: value };
 }
 
+/**
+ * `scheme://host:port` of a URL with the scheme's default port filled in, as the server
+ * compares them; '' when the text is not a URL.
+ *
+ * @param url URL.
+ */
+export function originOf( url: string ): string {
+	try {
+		const u = new URL( url.trim() );
+		const defaultPort = { 'http:': '80', 'https:': '443' }[ u.protocol ];
+		return `${ u.protocol }//${ u.hostname }:${ u.port || defaultPort || '' }`;
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * Whether saving drops the stored key: a key goes with its endpoint, so the server clears it
+ * when the base URL moves to another origin and no new key comes in the same save.
+ *
+ * @param saved             The provider as last saved.
+ * @param saved.base_url    Its base URL.
+ * @param saved.api_key_set Whether a key is stored.
+ * @param form              The provider's form.
+ * @param form.base_url     The base URL typed.
+ * @param form.key          The key edit.
+ */
+export function keyWillBeCleared(
+	saved: { base_url?: string; api_key_set: boolean },
+	form: { base_url: string; key: KeyEdit }
+): boolean {
+	if (
+		! saved.api_key_set ||
+		! saved.base_url ||
+		form.key.remove ||
+		form.key.value.trim() !== ''
+	) {
+		return false;
+	}
+	return originOf( form.base_url ) !== originOf( saved.base_url );
+}
+
 const sameList = ( a: string[], b: string[] ) =>
 	a.length === b.length && a.every( ( v, i ) => v === b[ i ] );
 

@@ -94,7 +94,8 @@ final class Settings {
 	 */
 	public static function schema(): array {
 		$key      = array(
-			'description' => 'API key. Write-only: GET returns api_key_set and api_key_hint instead; an empty value keeps the stored key, null removes it.',
+			'description' => 'API key. Write-only: GET returns api_key_set and api_key_hint instead; an empty value keeps the stored key, null removes it.'
+				. ' A base_url on another origin without a new key removes it too.',
 			'type'        => array( 'string', 'null' ),
 			'maxLength'   => 1000,
 		);
@@ -432,6 +433,10 @@ final class Settings {
 	/**
 	 * One provider's posted fields over its stored ones, sealing a new key.
 	 *
+	 * A key goes with its endpoint: when the base URL moves to another origin (scheme, host or
+	 * port) and no new key comes in the same save, the stored key is dropped, so a changed
+	 * address (a typo, a tampered setting, a test server) never receives the real key.
+	 *
 	 * @param array<string,mixed> $stored Stored fields.
 	 * @param array<string,mixed> $posted Posted fields.
 	 * @return array<string,mixed>
@@ -439,6 +444,7 @@ final class Settings {
 	private static function merge_one( array $stored, array $posted ): array {
 		$remove = array_key_exists( 'api_key', $posted ) && null === $posted['api_key'];
 		$key    = isset( $posted['api_key'] ) ? trim( (string) $posted['api_key'] ) : '';
+		$origin = self::origin( (string) ( $stored['base_url'] ?? '' ) );
 		unset( $posted['api_key'] );
 		if ( $remove ) {
 			$stored['api_key'] = '';
@@ -448,11 +454,30 @@ final class Settings {
 		}
 		if ( isset( $stored['base_url'] ) ) {
 			$stored['base_url'] = untrailingslashit( (string) $stored['base_url'] );
+			if ( '' !== $origin && self::origin( $stored['base_url'] ) !== $origin ) {
+				$stored['api_key'] = '';
+			}
 		}
 		if ( '' !== $key ) {
 			$stored['api_key'] = Secret_Box::seal( $key );
 		}
 		return $stored;
+	}
+
+	/**
+	 * `scheme://host:port` of a URL, with the scheme's default port filled in ('' when it is
+	 * not a URL).
+	 *
+	 * @param string $url URL.
+	 */
+	public static function origin( string $url ): string {
+		$p = wp_parse_url( $url );
+		if ( ! is_array( $p ) || ! isset( $p['scheme'], $p['host'] ) ) {
+			return '';
+		}
+		$scheme = strtolower( $p['scheme'] );
+		$port   = $p['port'] ?? ( 'https' === $scheme ? 443 : 80 );
+		return $scheme . '://' . strtolower( $p['host'] ) . ':' . $port;
 	}
 
 	/**

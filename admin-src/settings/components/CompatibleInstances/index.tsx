@@ -75,7 +75,11 @@ export default function CompatibleInstances( props: Props ) {
 						title={ title }
 						path={ path }
 						saved={
-							stored ?? { api_key_set: false, api_key_hint: '' }
+							stored ?? {
+								base_url: '',
+								api_key_set: false,
+								api_key_hint: '',
+							}
 						}
 						form={ instance }
 						onChange={ ( next ) => update( n, next ) }

@@ -6,7 +6,13 @@ import type { ReactNode } from 'react';
 /**
  * WordPress dependencies
  */
-import { Card, CardBody, CardHeader, TextControl } from '@wordpress/components';
+import {
+	Card,
+	CardBody,
+	CardHeader,
+	Notice,
+	TextControl,
+} from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -17,7 +23,11 @@ import type {
 	SingleProviderSettings,
 } from '../../../shared/provider-settings';
 import { invalidProps, type FieldError } from '../../field-errors';
-import type { KeyEdit, SingleProviderForm } from '../../settings-form';
+import {
+	keyWillBeCleared,
+	type KeyEdit,
+	type SingleProviderForm,
+} from '../../settings-form';
 import ApiKeyField from '../ApiKeyField';
 import ConnectionTest from '../ConnectionTest';
 
@@ -28,7 +38,7 @@ type Props = {
 	path: string;
 	saved: Pick<
 		SingleProviderSettings,
-		'api_key_set' | 'api_key_hint' | 'api_key_error'
+		'base_url' | 'api_key_set' | 'api_key_hint' | 'api_key_error'
 	>;
 	form: Omit< SingleProviderForm, 'key' > & { key: KeyEdit };
 	onChange: ( next: Partial< SingleProviderForm > ) => void;
@@ -86,6 +96,14 @@ export default function ProviderCard( props: Props ) {
 						) }
 					/>
 					{ text( 'base_url', __( 'Base URL', 'agentic-writer' ) ) }
+					{ keyWillBeCleared( saved, form ) && (
+						<Notice status="warning" isDismissible={ false }>
+							{ __(
+								'Changing the address clears the saved key: enter the key for the new address.',
+								'agentic-writer'
+							) }
+						</Notice>
+					) }
 					{ text( 'model', __( 'Model', 'agentic-writer' ) ) }
 					{ form.image_model !== undefined &&
 						text(

@@ -170,7 +170,8 @@ final class Http_Client {
 				CURLOPT_WRITEFUNCTION     => static function ( $ch, string $chunk ) use ( &$status, &$error_body, $parser, $on_event, &$pending_error, &$last_byte ): int {
 					$last_byte = microtime( true );
 					if ( $status >= 300 ) {
-						$error_body .= $chunk;
+						// Enough for a JSON error message; the rest is never used.
+						$error_body .= substr( $chunk, 0, max( 0, 65536 - strlen( $error_body ) ) );
 						return strlen( $chunk );
 					}
 					try {
@@ -242,18 +243,16 @@ final class Http_Client {
 	 * @param string        $label    Provider name for the message.
 	 */
 	public static function status_error( Http_Response $response, string $label ): Provider_Error {
-		$json     = $response->json();
-		$upstream = '';
-		if ( is_array( $json ) ) {
-			$err      = $json['error'] ?? null;
-			$upstream = is_array( $err ) ? (string) ( $err['message'] ?? '' ) : ( is_string( $err ) ? $err : (string) ( $json['message'] ?? '' ) );
+		$upstream = self::error_message_of( $response );
+		$status   = $response->status;
+		$retry    = isset( $response->headers['retry-after'] ) ? (int) $response->headers['retry-after'] : null;
+		if ( '' !== $upstream ) {
+			$text = sprintf( '%s answered HTTP %d: %s', $label, $status, $upstream );
+		} else {
+			// A proxy's error page or a stack trace: never quoted, it may hold anything.
+			$type = trim( explode( ';', $response->headers['content-type'] ?? '' )[0] );
+			$text = sprintf( '%s answered HTTP %d with no error message%s.', $label, $status, '' !== $type ? sprintf( ' (a %s body)', $type ) : '' );
 		}
-		if ( '' === $upstream ) {
-			$upstream = trim( wp_strip_all_tags( substr( $response->body, 0, 300 ) ) );
-		}
-		$status = $response->status;
-		$retry  = isset( $response->headers['retry-after'] ) ? (int) $response->headers['retry-after'] : null;
-		$text   = sprintf( '%s answered HTTP %d%s', $label, $status, '' !== $upstream ? ': ' . $upstream : '.' );
 		if ( 429 === $status ) {
 			$code = Provider_Error::RATE_LIMITED;
 		} elseif ( $status >= 500 ) {
@@ -264,6 +263,24 @@ final class Http_Client {
 			$code = Provider_Error::BAD_REQUEST;
 		}
 		return new Provider_Error( $code, $text, $status, false, $retry, $upstream );
+	}
+
+	/**
+	 * The error message an API put in its JSON error body (OpenAI, Anthropic and most proxies:
+	 * `error.message`, `error` or `message`), cut to 300 characters; '' when there is none.
+	 * Nothing else of an upstream body ever reaches a message.
+	 *
+	 * @param Http_Response $response Error response.
+	 */
+	public static function error_message_of( Http_Response $response ): string {
+		$json = $response->json();
+		if ( ! is_array( $json ) ) {
+			return '';
+		}
+		$err     = $json['error'] ?? null;
+		$message = is_array( $err ) ? ( $err['message'] ?? '' ) : ( $err ?? $json['message'] ?? '' );
+		$message = trim( wp_strip_all_tags( is_string( $message ) ? $message : '' ) );
+		return mb_strlen( $message ) > 300 ? mb_substr( $message, 0, 300 ) . '…' : $message;
 	}
 
 	/**

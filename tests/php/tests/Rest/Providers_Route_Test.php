@@ -75,7 +75,7 @@ final class Providers_Route_Test extends Provider_Http_Test_Case {
 	 */
 	public function test_local_backend_advice(): void {
 		$closed = self::closed_port_url();
-		$this->configure( array( 'providers' => array( 'local_backend' => array( 'base_url' => $closed ) ) ) );
+		$this->configure( array( 'providers' => array( 'local_backend' => self::local_at( $closed ) ) ) );
 		$refused = $this->test_local();
 		$this->assertSame( 'connection_failed', $refused['code'] );
 		$this->assertSame( "Connection refused at {$closed} — is ./start.sh running on that machine? Run ./test-connection.sh there.", $refused['message'] );
@@ -119,6 +119,19 @@ final class Providers_Route_Test extends Provider_Http_Test_Case {
 		$slow = $this->test_local();
 		$this->assertSame( 'timeout', $slow['code'] );
 		$this->assertStringContainsString( 'get-local-ip.sh', $slow['message'] );
+	}
+
+	/**
+	 * The local backend at another address, with its key (a new origin without one drops it).
+	 *
+	 * @param string $base Base URL.
+	 * @return array{base_url:string,api_key:string}
+	 */
+	private static function local_at( string $base ): array {
+		return array(
+			'base_url' => $base,
+			'api_key'  => 'local-test-0123456789',
+		);
 	}
 
 	/**
@@ -166,7 +179,7 @@ final class Providers_Route_Test extends Provider_Http_Test_Case {
 		$this->with_backend_stand_in(
 			'<?php header( "Content-Type: application/json" ); echo json_encode( array( "status" => "degraded", "version" => "0.1.0", "drivers" => array( array( "name" => "claude", "version" => null ) ) ) );',
 			function ( string $base ): void {
-				$this->configure( array( 'providers' => array( 'local_backend' => array( 'base_url' => $base ) ) ) );
+				$this->configure( array( 'providers' => array( 'local_backend' => self::local_at( $base ) ) ) );
 				$result = $this->test_local();
 				$this->assertSame( 'unavailable', $result['code'] );
 				$this->assertStringContainsString( 'echo test | claude -p', $result['message'] );

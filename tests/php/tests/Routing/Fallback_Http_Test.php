@@ -94,7 +94,7 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 	 * A closed port: fallback, fast.
 	 */
 	public function test_connection_refused_falls_back(): void {
-		$this->configure( array( 'providers' => array( 'local_backend' => array( 'base_url' => self::closed_port_url() ) ) ) );
+		$this->configure( array( 'providers' => array( 'local_backend' => self::local_at( self::closed_port_url() ) ) ) );
 		$start = microtime( true );
 		$this->assert_fell_back( $this->generate(), 'connection_failed' );
 		$this->assertLessThan( 2.0, microtime( true ) - $start );
@@ -319,12 +319,12 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 		$this->configure(
 			array(
 				'breaker'   => array( 'failure_threshold' => 1 ),
-				'providers' => array( 'local_backend' => array( 'base_url' => self::closed_port_url() ) ),
+				'providers' => array( 'local_backend' => self::local_at( self::closed_port_url() ) ),
 			)
 		);
 		$this->generate();
 		$this->assertSame( 'open', $this->breaker_state() );
-		$saved = $this->rest( 'POST', '/agentic-writer/v1/settings', 'admin', array( 'providers' => array( 'local_backend' => array( 'base_url' => self::mock_url() ) ) ) );
+		$saved = $this->rest( 'POST', '/agentic-writer/v1/settings', 'admin', array( 'providers' => array( 'local_backend' => self::local_at( self::mock_url() ) ) ) );
 		$this->assertSame( 200, $saved['status'], $saved['body'] );
 		$this->assertSame( 'closed', $this->breaker_state() );
 		$this->assertSame( 'local_backend', $this->generate()['json']['provider'] );
@@ -362,5 +362,18 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 			}
 		}
 		$this->fail( "{$id} missing from the providers route" );
+	}
+
+	/**
+	 * The local backend at another address, with its key (a new origin without one drops it).
+	 *
+	 * @param string $base Base URL.
+	 * @return array{base_url:string,api_key:string}
+	 */
+	private static function local_at( string $base ): array {
+		return array(
+			'base_url' => $base,
+			'api_key'  => 'local-test-0123456789',
+		);
 	}
 }
