@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Rest;
 
+use AgenticWriter\Generation\Error_Messages;
 use AgenticWriter\Generation\Generation_Service;
 use AgenticWriter\Providers\Contracts\Image_Request;
 use AgenticWriter\Providers\Contracts\Image_Result;
@@ -26,13 +27,6 @@ final class Image_Controller extends Rest_Controller {
 
 	/** Attachment meta that marks an image as AI-generated. */
 	public const GENERATED_META = '_agentic_writer_generated';
-
-	private const EXTENSIONS = array(
-		'image/png'  => 'png',
-		'image/jpeg' => 'jpg',
-		'image/webp' => 'webp',
-		'image/gif'  => 'gif',
-	);
 
 	/**
 	 * Route base under the namespace.
@@ -169,7 +163,7 @@ final class Image_Controller extends Rest_Controller {
 				'caption'       => $caption,
 				'featured'      => $featured,
 				'aspect_ratio'  => (string) ( $params['aspect_ratio'] ?? '1:1' ),
-				'mime'          => $image->mime,
+				'mime'          => (string) get_post_mime_type( $id ),
 				'request_id'    => $out['request_id'],
 				'provider'      => $out['provider'],
 				'model'         => $image->model,
@@ -202,19 +196,19 @@ final class Image_Controller extends Rest_Controller {
 	 * @return int|WP_Error Attachment id.
 	 */
 	private function save( Image_Result $image, string $prompt, string $alt, string $caption, int $post_id ) {
-		$ext  = self::EXTENSIONS[ $image->mime ] ?? null;
-		$info = @getimagesizefromstring( $image->bytes ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- garbage input is expected and handled.
-		if ( null === $ext || false === $info ) {
-			return new WP_Error( 'agentic_writer_bad_response', sprintf( 'The provider sent something that is not a PNG, JPEG, WebP or GIF image (%s).', $image->mime ), array( 'status' => 502 ) );
+		// Type and extension from the bytes: a header (or a data URL) may claim anything.
+		$mime = Image_Result::detect_mime( $image->bytes );
+		if ( null === $mime ) {
+			return new WP_Error( 'agentic_writer_bad_response', 'The provider sent something that is not a PNG, JPEG, WebP or GIF image; it was not saved.', array( 'status' => 502 ) );
 		}
-		$name   = sanitize_file_name( 'agentic-writer-' . sanitize_title( wp_trim_words( $prompt, 6, '' ) ) . '.' . $ext );
+		$name   = sanitize_file_name( 'agentic-writer-' . sanitize_title( wp_trim_words( $prompt, 6, '' ) ) . '.' . Image_Result::TYPES[ $mime ] );
 		$upload = wp_upload_bits( $name, null, $image->bytes );
 		if ( ! empty( $upload['error'] ) ) {
-			return new WP_Error( 'agentic_writer_upload_failed', 'The image could not be saved to the uploads folder: ' . $upload['error'], array( 'status' => 500 ) );
+			return self::upload_failed( (string) $upload['error'] );
 		}
 		$id = wp_insert_attachment(
 			array(
-				'post_mime_type' => $image->mime,
+				'post_mime_type' => $mime,
 				'post_title'     => wp_trim_words( $prompt, 12, '…' ),
 				'post_content'   => $prompt,
 				'post_excerpt'   => $caption,
@@ -225,7 +219,7 @@ final class Image_Controller extends Rest_Controller {
 			true
 		);
 		if ( is_wp_error( $id ) ) {
-			return new WP_Error( 'agentic_writer_upload_failed', $id->get_error_message(), array( 'status' => 500 ) );
+			return self::upload_failed( $id->get_error_message() );
 		}
 		require_once ABSPATH . 'wp-admin/includes/image.php';
 		wp_update_attachment_metadata( $id, wp_generate_attachment_metadata( $id, $upload['file'] ) );
@@ -234,6 +228,20 @@ final class Image_Controller extends Rest_Controller {
 		// Provenance a site can query (and keeps after uninstall): this file was made by a model.
 		update_post_meta( $id, self::GENERATED_META, 1 );
 		return (int) $id;
+	}
+
+	/**
+	 * The media library would not take the file: the detail (a server path, a permission) is
+	 * for administrators and the log.
+	 *
+	 * @param string $detail What WordPress said.
+	 */
+	private static function upload_failed( string $detail ): WP_Error {
+		error_log( 'Agentic Writer: a generated image could not be saved: ' . $detail ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the administrator's copy.
+		$message = Error_Messages::reader_sees_details()
+			? 'The image could not be saved to the uploads folder: ' . $detail
+			: __( 'The image was made but could not be saved to the media library. Ask a site administrator to check that the uploads folder is writable.', 'agentic-writer' );
+		return new WP_Error( 'agentic_writer_upload_failed', $message, array( 'status' => 500 ) );
 	}
 
 	/**

@@ -116,6 +116,45 @@ final class Http_Client {
 	}
 
 	/**
+	 * Downloads a file an upstream pointed to (a generated image's URL) the way WordPress
+	 * fetches untrusted URLs: wp_safe_remote_get() refuses private, loopback and link-local
+	 * addresses and unusual ports (so an upstream cannot make the site call its own network),
+	 * on redirects too; the body is read up to $max_bytes and no further.
+	 *
+	 * @param string $url       URL.
+	 * @param int    $max_bytes Largest body accepted.
+	 * @param int    $timeout   Seconds.
+	 * @return Http_Response The response; its body is $max_bytes + 1 long when the file is larger.
+	 * @throws Provider_Error When the URL is refused or cannot be fetched.
+	 */
+	public function download( string $url, int $max_bytes, int $timeout ): Http_Response {
+		if ( ! has_action( 'http_api_curl', array( self::class, 'apply_connect_timeout' ) ) ) {
+			add_action( 'http_api_curl', array( self::class, 'apply_connect_timeout' ), 10, 2 );
+		}
+		if ( false === wp_http_validate_url( $url ) ) {
+			$message = sprintf( 'The file URL points to an address this site does not fetch from (a private or local address, or an unusual port): %s.', self::origin( $url ) );
+			throw new Provider_Error( Provider_Error::BAD_RESPONSE, $message );
+		}
+		$response = wp_safe_remote_get(
+			$url,
+			array(
+				'timeout'                        => $timeout,
+				'redirection'                    => 3,
+				'limit_response_size'            => $max_bytes + 1,
+				'agentic_writer_connect_timeout' => $this->connect_timeout,
+			)
+		);
+		if ( is_wp_error( $response ) ) {
+			throw self::transport_error( $response->get_error_message(), $url );
+		}
+		$out = array();
+		foreach ( wp_remote_retrieve_headers( $response ) as $name => $value ) {
+			$out[ strtolower( (string) $name ) ] = is_array( $value ) ? implode( ', ', $value ) : (string) $value;
+		}
+		return new Http_Response( (int) wp_remote_retrieve_response_code( $response ), $out, (string) wp_remote_retrieve_body( $response ) );
+	}
+
+	/**
 	 * A streaming POST: parses SSE as bytes arrive and hands each event over at once.
 	 *
 	 * @param string                             $url      URL.

@@ -35,4 +35,24 @@ final class Image_Result {
 		public readonly string $cost_kind = 'estimated'
 	) {
 	}
+
+	/** Image types the media library takes from a model, by MIME type => file extension. */
+	public const TYPES = array(
+		'image/png'  => 'png',
+		'image/jpeg' => 'jpg',
+		'image/webp' => 'webp',
+		'image/gif'  => 'gif',
+	);
+
+	/**
+	 * What the bytes are (from their content, never from a header): one of TYPES' MIME types,
+	 * or null for anything else (SVG, HTML, a truncated file).
+	 *
+	 * @param string $bytes File contents.
+	 */
+	public static function detect_mime( string $bytes ): ?string {
+		$info = '' === $bytes ? false : @getimagesizefromstring( $bytes ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- garbage input is expected and handled.
+		$mime = is_array( $info ) ? (string) ( $info['mime'] ?? '' ) : '';
+		return isset( self::TYPES[ $mime ] ) && $info[0] > 0 && $info[1] > 0 ? $mime : null;
+	}
 }

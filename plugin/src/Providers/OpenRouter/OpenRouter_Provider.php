@@ -22,6 +22,9 @@ use AgenticWriter\Usage\Pricing;
  */
 final class OpenRouter_Provider extends Chat_Completions_Provider {
 
+	/** Largest image accepted, downloaded or in a data URL. */
+	public const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
 	/**
 	 * {@inheritDoc}
 	 */
@@ -143,26 +146,40 @@ final class OpenRouter_Provider extends Chat_Completions_Provider {
 	}
 
 	/**
-	 * Decodes a data URL or downloads an image URL.
+	 * Decodes a data URL or downloads an image URL (through Http_Client::download: no private
+	 * addresses, at most MAX_IMAGE_BYTES). The MIME type is what the bytes are, never what a
+	 * header or the data URL claims.
 	 *
 	 * @param string $url Data URL or http(s) URL.
 	 * @return array{0:string,1:string} Bytes and MIME type.
-	 * @throws Provider_Error When it cannot be read.
+	 * @throws Provider_Error When it cannot be read, is too large or is not a PNG, JPEG, WebP or GIF.
 	 */
 	private function image_bytes( string $url ): array {
-		if ( preg_match( '#^data:(image/[a-z0-9.+-]+);base64,(.+)$#is', $url, $m ) ) {
-			$bytes = base64_decode( $m[2], true );
+		$too_large = sprintf( 'The image OpenRouter sent is larger than %d MB; it was not saved.', self::MAX_IMAGE_BYTES / 1024 / 1024 );
+		if ( preg_match( '#^data:[^,;]*;base64,#i', $url ) ) {
+			$encoded = substr( $url, strpos( $url, ',' ) + 1 );
+			if ( strlen( $encoded ) > 4 * ( self::MAX_IMAGE_BYTES / 3 ) + 4 ) {
+				throw new Provider_Error( Provider_Error::BAD_RESPONSE, $too_large );
+			}
+			$bytes = base64_decode( $encoded, true );
 			if ( false === $bytes ) {
 				throw new Provider_Error( Provider_Error::BAD_RESPONSE, 'OpenRouter sent an image data URL that is not valid base64.' );
 			}
-			return array( $bytes, strtolower( $m[1] ) );
+		} else {
+			$response = $this->http->download( $url, self::MAX_IMAGE_BYTES, 60 );
+			if ( $response->status >= 300 ) {
+				throw Http_Client::status_error( $response, 'The image host' );
+			}
+			$bytes = $response->body;
 		}
-		$response = $this->http->request( 'GET', $url, array(), null, 60 );
-		if ( $response->status >= 300 ) {
-			throw Http_Client::status_error( $response, 'The image host' );
+		if ( strlen( $bytes ) > self::MAX_IMAGE_BYTES ) {
+			throw new Provider_Error( Provider_Error::BAD_RESPONSE, $too_large );
 		}
-		$mime = strtolower( trim( explode( ';', $response->headers['content-type'] ?? 'image/png' )[0] ) );
-		return array( $response->body, str_starts_with( $mime, 'image/' ) ? $mime : 'image/png' );
+		$mime = Image_Result::detect_mime( $bytes );
+		if ( null === $mime ) {
+			throw new Provider_Error( Provider_Error::BAD_RESPONSE, 'OpenRouter sent something that is not a PNG, JPEG, WebP or GIF image; it was not saved.' );
+		}
+		return array( $bytes, $mime );
 	}
 
 	/**
