@@ -14,6 +14,7 @@ import {
 	type GenerateBody,
 	type TextTask,
 } from '../stream/generate-stream';
+import { STORE_NAME } from './name';
 import type { Action } from './reducer';
 import type { State, TabName, TaskName } from './types';
 
@@ -26,6 +27,11 @@ export interface ThunkArgs {
 	select: { [ K in string ]: ( ...args: never[] ) => unknown } & {
 		getState?: () => State;
 	};
+	registry: {
+		dispatch: ( store: string ) => {
+			invalidateResolution: ( selector: string, args: unknown[] ) => void;
+		};
+	};
 }
 
 export interface RunOutcome {
@@ -35,6 +41,8 @@ export interface RunOutcome {
 	provider: string;
 	model: string;
 	structured: Record< string, unknown > | null;
+	/** How many providers failed before one answered. */
+	fallbacks: number;
 }
 
 // Not state: an AbortController is not serializable. One running request per task.
@@ -98,6 +106,17 @@ export const failRun = (
 } );
 
 /**
+ * Asks the site again what serves each task: after a provider failed, its health changed.
+ */
+export const refreshTaskRoutes =
+	() =>
+	( { registry }: Pick< ThunkArgs, 'registry' > ): void => {
+		registry
+			.dispatch( STORE_NAME )
+			.invalidateResolution( 'getTaskRoutes', [] );
+	};
+
+/**
  * Stops a task's running request: the browser closes the connection and WordPress stops the
  * upstream call.
  *
@@ -124,7 +143,7 @@ export const runTextTask =
 		onText?: ( text: string ) => void,
 		keepText = true
 	) =>
-	async ( { dispatch }: ThunkArgs ): Promise< RunOutcome > => {
+	async ( { dispatch, registry }: ThunkArgs ): Promise< RunOutcome > => {
 		controllers.get( task )?.abort();
 		const controller = new AbortController();
 		controllers.set( task, controller );
@@ -143,6 +162,7 @@ export const runTextTask =
 			provider: '',
 			model: '',
 			structured: null,
+			fallbacks: 0,
 		};
 		let buffered = '';
 		let frame = 0;
@@ -178,6 +198,7 @@ export const runTextTask =
 						}
 						break;
 					case 'fallback':
+						result.fallbacks++;
 						dispatch( {
 							type: 'RUN_FALLBACK',
 							task,
@@ -261,6 +282,9 @@ export const runTextTask =
 			if ( controllers.get( task ) === controller ) {
 				controllers.delete( task );
 			}
+		}
+		if ( result.outcome === 'error' || result.fallbacks > 0 ) {
+			refreshTaskRoutes()( { registry } );
 		}
 		if ( result.outcome === 'done' ) {
 			speak(

@@ -53,6 +53,7 @@ interface Thunk {
 			structured: Record< string, unknown > | null;
 		} >;
 		stopTask: ( task: TaskName ) => void;
+		refreshTaskRoutes: () => void;
 	};
 	registry: { batch: ( changes: () => void ) => void };
 	select: {
@@ -598,6 +599,9 @@ export const makeImage =
 			dispatch( { type: 'SET_IMAGE', image } );
 			dispatch( { type: 'RUN_INFO', task: 'image', info } );
 			dispatch( { type: 'ADD_USAGE', usage: body.usage } );
+			if ( body.fallbacks.length ) {
+				dispatch.refreshTaskRoutes();
+			}
 			dispatch( {
 				type: 'RUN_DONE',
 				task: 'image',
@@ -627,5 +631,6 @@ export const makeImage =
 				},
 			} );
 			speak( message, 'assertive' );
+			dispatch.refreshTaskRoutes();
 		}
 	};
