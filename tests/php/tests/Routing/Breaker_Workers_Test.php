@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Tests\Routing;
 
 use AgenticWriter\Routing\Circuit_Breaker;
+use AgenticWriter\Storage\Shared_State;
 use AgenticWriter\Tests\Test_Case;
 
 /**
@@ -59,16 +60,19 @@ final class Breaker_Workers_Test extends Test_Case {
 	}
 
 	/**
-	 * Half-open: four workers ask at the same moment; exactly one gets the probe.
+	 * Half-open: four workers ask at the same moment; exactly one gets the probe. The breaker
+	 * is opened a minute in the past (its stored opening time), so with a 30 s cool-down it is
+	 * half-open however slowly the workers start, and the probe's lease outlasts the test.
 	 */
 	public function test_one_worker_claims_the_half_open_probe(): void {
-		$breaker = new Circuit_Breaker( 1, 1 );
-		$breaker->record_failure( $this->id );
-		$this->assertSame( 'open', $breaker->state( $this->id ) );
-		usleep( 1_050_000 );
+		$state = Shared_State::for_site();
+		$state->set( 'breaker_' . md5( $this->id ) . '_failures', '1' );
+		$state->set( 'breaker_' . md5( $this->id ) . '_opened', sprintf( '%.6F', microtime( true ) - 60 ) );
+		$breaker = new Circuit_Breaker( 1, 30 );
 		$this->assertSame( 'half_open', $breaker->state( $this->id ) );
+		$this->assertFalse( $breaker->blocks( $this->id ), 'a probe may go' );
 
-		$allowed = $this->run_workers( 'probe', 1, 1, 1 );
+		$allowed = $this->run_workers( 'probe', 1, 1, 30 );
 
 		$this->assertSame( 1, array_sum( $allowed ), 'one probe in all: ' . wp_json_encode( $allowed ) );
 		$this->assertTrue( $breaker->blocks( $this->id ), 'the probe is out' );
