@@ -2,7 +2,7 @@
 /**
  * Installs a fresh local site and prints its info JSON on stdout.
  *   php install.php SITE_DIR URL DB_KIND PLUGIN_FILE
- * Users: admin, editor, contributor, subscriber; password "password"; one application password each.
+ * Users: admin, editor, author, contributor, subscriber; password "password"; one application password each.
  */
 [ , $aw_site_dir, $aw_url, $aw_db, $aw_plugin ] = $argv;
 define( 'WP_INSTALLING', true );
@@ -23,7 +23,7 @@ function aw_install( string $url, string $db, string $plugin, string $site_dir )
 	update_option( 'permalink_structure', '/%postname%/' );
 	flush_rewrite_rules( false );
 	$users = array( 'admin' => $result['user_id'] );
-	foreach ( array( 'editor', 'contributor', 'subscriber' ) as $role ) {
+	foreach ( array( 'editor', 'author', 'contributor', 'subscriber' ) as $role ) {
 		$id = wp_insert_user(
 			array(
 				'user_login' => $role,
