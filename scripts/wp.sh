@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The local WordPress runtime: PHP's built-in server on loopback, SQLite drop-in or a private MariaDB.
-#   npm run wp -- up|down|reset|info|status [--db=sqlite|mariadb] [--bare]
+#   npm run wp -- up|down|reset|info|status|db-stop [--db=sqlite|mariadb] [--bare]
 # up: create the site when missing (WordPress, users, app passwords, plugin linked from the working
 # tree and activated) and serve it; down: stop only what this script started (pid files);
-# reset: recreate the site from scratch; info: the site's JSON (url, db, path, users).
+# reset: recreate the site from scratch; info: the site's JSON (url, db, path, users);
+# db-stop: stop only the MariaDB server, PHP keeps serving (the fault tests; `up` starts it again).
 source "$(dirname "$0")/lib.sh"
 CMD=${1:-}; shift || true
 DB=sqlite; DB_GIVEN=0; BARE=0
@@ -142,7 +143,9 @@ case "$CMD" in
 	info)
 		[ -f "$SITE/info.json" ] || die "no $DB site yet ($SITE): run npm run wp -- up --db=$DB"
 		cat "$SITE/info.json" ;;
+	db-stop)
+		mariadb_down ;;
 	status)
 		if serving; then echo "$DB site up at $URL"; else echo "$DB site down"; exit 1; fi ;;
-	*) die "usage: npm run wp -- up|down|reset|info|status [--db=sqlite|mariadb]" ;;
+	*) die "usage: npm run wp -- up|down|reset|info|status|db-stop [--db=sqlite|mariadb]" ;;
 esac

@@ -68,6 +68,16 @@ final class Request_Guard {
 	private bool $finished = false;
 
 	/**
+	 * Whether WordPress gave up on the request (wp_die: its database went away) mid-stream.
+	 *
+	 * @var bool
+	 */
+	private bool $site_gave_up = false;
+
+	/** wp_die() handler filters, one per kind of request WordPress tells apart. */
+	private const DIE_HANDLERS = array( 'wp_die_handler', 'wp_die_json_handler', 'wp_die_jsonp_handler', 'wp_die_ajax_handler', 'wp_die_xml_handler', 'wp_die_xmlrpc_handler' );
+
+	/**
 	 * Starts guarding a request.
 	 *
 	 * @param array<string,mixed> $context task_type, user_id, post_id.
@@ -161,6 +171,55 @@ final class Request_Guard {
 	 */
 	public function watch( Stream_Writer $stream ): void {
 		$this->stream = $stream;
+		// Once the stream is open, a wp_die() (wpdb's dead_db() when the database goes away)
+		// must not print a page or a JSON body into it.
+		foreach ( self::DIE_HANDLERS as $filter ) {
+			add_filter( $filter, array( $this, 'die_handler' ), PHP_INT_MAX );
+		}
+	}
+
+	/**
+	 * The wp_die() handler while a stream is open.
+	 *
+	 * @return callable
+	 */
+	public function die_handler(): callable {
+		return array( $this, 'die_in_stream' );
+	}
+
+	/**
+	 * WordPress gave up on the request while the answer streamed: the stream ends with an
+	 * `error` and `done` instead of an error page in its middle.
+	 *
+	 * @param mixed $message What WordPress said (to the log).
+	 */
+	public function die_in_stream( $message ): void {
+		$this->site_gave_up = true;
+		$text = is_wp_error( $message ) ? $message->get_error_message() : (string) ( is_scalar( $message ) ? $message : '' );
+		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the administrator's copy.
+		error_log( sprintf( 'Agentic Writer: request %s stopped by WordPress mid-stream: %s', $this->request_id, wp_strip_all_tags( $text ) ) );
+		if ( null !== $this->stream && $this->stream->is_open() && ! $this->stream->ended() && ! $this->stream->client_gone() ) {
+			$this->stream->event(
+				'error',
+				array(
+					'code'       => 'agentic_writer_site_unavailable',
+					'message'    => __(
+						'The site stopped before the answer was finished (its database may be unavailable). What arrived is kept; try again in a minute.',
+						'agentic-writer'
+					),
+					'retryable'  => true,
+					'request_id' => $this->request_id,
+				)
+			);
+			$this->stream->event(
+				'done',
+				array(
+					'request_id' => $this->request_id,
+					'ok'         => false,
+				)
+			);
+		}
+		exit;
 	}
 
 	/**
@@ -183,9 +242,13 @@ final class Request_Guard {
 		}
 		$this->finished = true;
 		remove_filter( 'wp_should_handle_php_error', array( $this, 'before_fatal_error_page' ), 10 );
-		$this->release();
+		// Without a database the lease cannot be given back: it runs out on its own.
+		if ( ! $this->site_gave_up ) {
+			$this->release();
+		}
 		if ( $this->routed && 0 === Usage_Repository::recorded_for( $this->request_id ) ) {
-			Usage_Recorder::record_unserved( $this->usage, $this->context(), Usage_Recorder::INTERNAL_ERROR, Usage_Recorder::calling( $this->request_id ) );
+			$code = $this->site_gave_up ? 'site_unavailable' : Usage_Recorder::INTERNAL_ERROR;
+			Usage_Recorder::record_unserved( $this->usage, $this->context(), $code, Usage_Recorder::calling( $this->request_id ) );
 		}
 		if ( null !== $this->stream && $this->stream->is_open() && ! $this->stream->ended() && ! $this->stream->client_gone() ) {
 			$this->stream->event( 'error', Error_Messages::internal_error( $this->request_id ) );

@@ -128,6 +128,11 @@ final class Shared_State_Repository {
 	 */
 	public function delete_if( string $key, string $expected ): bool {
 		global $wpdb;
+		// Run at the very end of a request too: a database that went away must not end it in
+		// wp_die() (the lease then runs out on its own).
+		if ( ! $wpdb->check_connection( false ) ) {
+			return false;
+		}
 		$sql = "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s";
 		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- prepared.
 		return 1 === (int) $wpdb->query( $wpdb->prepare( $sql, self::name( $key ), $expected ) );

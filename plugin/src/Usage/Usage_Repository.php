@@ -28,6 +28,14 @@ final class Usage_Repository {
 	 */
 	private static array $recorded = array();
 
+	/**
+	 * Whether the database was found unreachable in this PHP request (later rows are logged
+	 * without waiting for wpdb's reconnect attempts again).
+	 *
+	 * @var bool
+	 */
+	private static bool $unreachable = false;
+
 	/** How a cost was known (DESIGN.md §5), each summed on its own. */
 	public const COST_KINDS = array( 'metered', 'estimated', 'subscription', 'local' );
 
@@ -89,16 +97,18 @@ final class Usage_Repository {
 		}
 		$table = Usage_Table::name();
 		$sql   = "INSERT INTO {$table} (" . implode( ', ', $columns ) . ') VALUES (' . implode( ', ', $holders ) . ')';
-		// A lost connection: try to reconnect, but never let wpdb end the request with dead_db().
+		// A lost connection: try to reconnect (once per request), but never let wpdb end the
+		// request with dead_db() in the middle of an answer.
+		self::$unreachable = self::$unreachable || ! $wpdb->check_connection( false );
 		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- columns are constants, values prepared.
-		$written = $wpdb->check_connection( false ) && false !== $wpdb->query( $wpdb->prepare( $sql, $values ) );
+		$written = ! self::$unreachable && false !== $wpdb->query( $wpdb->prepare( $sql, $values ) );
 		if ( ! $written ) {
 			// Never silent: the row goes to the PHP error log whole, so it can be put back by hand.
 			error_log( // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- a lost usage row must be seen.
 				sprintf(
 					'Agentic Writer: could not write a usage row to %s (%s): %s',
 					$table,
-					'' !== (string) $wpdb->last_error ? $wpdb->last_error : 'database unreachable',
+					self::$unreachable || '' === (string) $wpdb->last_error ? 'database unreachable' : $wpdb->last_error,
 					(string) wp_json_encode( array_combine( $columns, $values ) )
 				)
 			);
