@@ -131,10 +131,12 @@ final class Load_And_Faults_Test extends Provider_Http_Test_Case {
 		$home   = sys_get_temp_dir() . '/aw-backend-home-' . getmypid();
 		$log    = $home . '.log';
 		$claude = $repo . '/node_modules/.bin/claude';
-		wp_mkdir_p( $home );
+		wp_mkdir_p( $home . '/tmp' );
 		$env = array(
 			'PATH'                                     => (string) getenv( 'PATH' ),
 			'HOME'                                     => $home,
+			// The CLI's working folders too: a killed backend cannot clean them up itself.
+			'TMPDIR'                                   => $home . '/tmp',
 			'AW_BACKEND_PORT'                          => (string) $port,
 			'AW_BACKEND_API_KEY'                       => $key,
 			'AW_BACKEND_KEY_FILE'                      => $home . '/.api-key',
