@@ -236,3 +236,19 @@ describe( 'formatTotals', () => {
 		);
 	} );
 } );
+
+describe( 'formatFallback when the request failed in the end', () => {
+	it( 'does not say who answered when nobody did', () => {
+		expect(
+			formatFallback(
+				{
+					from: 'local_backend',
+					to: 'anthropic',
+					reason: 'connection_failed',
+				},
+				null,
+				null
+			)
+		).toBe( 'Local backend unreachable' );
+	} );
+} );

@@ -142,11 +142,12 @@ const REASONS: Record< string, string > = {
 export function formatFallback(
 	fallback: Fallback,
 	routes: Partial< Record< string, TaskRoute > > | null,
-	answered?: string
+	answered?: string | null
 ): string {
 	const reason =
 		REASONS[ fallback.reason ] ?? fallback.reason.replace( /_/g, ' ' );
-	const to = fallback.to || answered || '';
+	// null: nobody answered in the end (the request failed), so no "answered by".
+	const to = answered === null ? '' : fallback.to || answered || '';
 	const from = providerLabel( fallback.from, routes );
 	return to
 		? sprintf(

@@ -270,6 +270,7 @@ export const runTextTask =
 						code: e?.code ?? 'fetch_error',
 						message,
 						retryable: e?.retryable ?? true,
+						requestId: e?.requestId,
 					},
 				} );
 				speak( message, 'assertive' );

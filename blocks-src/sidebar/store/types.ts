@@ -32,6 +32,8 @@ export interface RunError {
 	code: string;
 	message: string;
 	retryable: boolean;
+	/** Set when the request failed before streaming (no `start` event gave it). */
+	requestId?: string;
 }
 
 export interface RunState {

@@ -287,6 +287,24 @@ describe( 'streamGenerate', () => {
 		}
 	);
 
+	it( 'keeps the request id of a refusal (429) so the author can quote it', async () => {
+		restError( 429, {
+			code: 'agentic_writer_too_many_requests',
+			message: 'Two answers are already being written for you.',
+			data: {
+				status: 429,
+				request_id: 'c0ffee00-0000-4000-8000-000000000001',
+			},
+		} );
+		await expect(
+			streamGenerate( BODY, new AbortController().signal, jest.fn() )
+		).rejects.toMatchObject( {
+			code: 'agentic_writer_too_many_requests',
+			retryable: true,
+			requestId: 'c0ffee00-0000-4000-8000-000000000001',
+		} );
+	} );
+
 	it( 'says what to do when the error has no message', async () => {
 		mockedApiFetch.mockRejectedValueOnce(
 			new Response( '<html>Bad gateway</html>', { status: 502 } )

@@ -30,7 +30,9 @@ export class GenerateError extends Error {
 	constructor(
 		message: string,
 		public readonly code: string,
-		public readonly retryable: boolean
+		public readonly retryable: boolean,
+		/** The server's id of the failed request (the usage row and the log have it). */
+		public readonly requestId = ''
 	) {
 		super( message );
 		this.name = 'GenerateError';
@@ -60,7 +62,15 @@ async function requestError( error: unknown ): Promise< Error > {
 		status = error.status;
 		body = await error.json().catch( () => null );
 	}
-	const record = ( body ?? {} ) as { code?: unknown; message?: unknown };
+	const record = ( body ?? {} ) as {
+		code?: unknown;
+		message?: unknown;
+		data?: { request_id?: unknown };
+	};
+	const requestId =
+		typeof record.data?.request_id === 'string'
+			? record.data.request_id
+			: '';
 	const code = typeof record.code === 'string' ? record.code : 'fetch_error';
 	const message =
 		typeof record.message === 'string' && record.message !== ''
@@ -72,7 +82,8 @@ async function requestError( error: unknown ): Promise< Error > {
 	return new GenerateError(
 		message,
 		code,
-		status === 0 || status === 429 || status >= 500
+		status === 0 || status === 429 || status >= 500,
+		requestId
 	);
 }
 

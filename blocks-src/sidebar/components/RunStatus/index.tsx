@@ -90,7 +90,11 @@ export default function RunStatus( {
 			) }
 			{ info?.fallbacks.map( ( fallback, index ) => (
 				<Notice key={ index } status="warning" isDismissible={ false }>
-					{ formatFallback( fallback, routes, info.provider ) }
+					{ formatFallback(
+						fallback,
+						routes,
+						run.error ? null : info.provider
+					) }
 				</Notice>
 			) ) }
 			{ children }
@@ -105,20 +109,12 @@ export default function RunStatus( {
 			{ run.error && (
 				<Notice status="error" isDismissible={ false }>
 					<p>{ run.error.message }</p>
-					{ run.error.retryable && (
-						<p>
-							{ __(
-								'Try again in a moment. If it keeps failing, ask a site administrator to check Agentic Writer → Settings.',
-								'agentic-writer'
-							) }
-						</p>
-					) }
-					{ info?.requestId && (
+					{ ( run.error.requestId || info?.requestId ) && (
 						<p className="agentic-writer-run__request-id">
 							{ sprintf(
 								/* translators: %s: request id */
 								__( 'Request id: %s', 'agentic-writer' ),
-								info.requestId
+								run.error.requestId || info?.requestId || ''
 							) }
 						</p>
 					) }
