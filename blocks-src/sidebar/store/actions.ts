@@ -299,4 +299,4 @@ export const runTextTask =
 		return result;
 	};
 
-export * from './task-actions';
+export * from './thunks';
