@@ -36,7 +36,7 @@ export function providerLabel(
 
 /**
  * "$0.0012", "≈ $0.0012 (estimate)", "subscription" or "local".
- * @param usage
+ * @param usage Tokens and cost of an answer.
  */
 export function formatCost(
 	usage: Pick< Usage, 'cost_usd' | 'cost_kind' >
@@ -64,7 +64,7 @@ export function formatCost(
 
 /**
  * "120 → 340 tokens".
- * @param usage
+ * @param usage Tokens and cost of an answer.
  */
 export function formatTokens(
 	usage: Pick< Usage, 'tokens_prompt' | 'tokens_completion' >

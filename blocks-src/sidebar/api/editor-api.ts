@@ -80,7 +80,7 @@ export async function fetchTaskRoutes(): Promise<
 
 /**
  * Running totals for a post and for the author's day.
- * @param postId
+ * @param postId The post being edited.
  */
 export async function fetchTotals(
 	postId: number

@@ -219,8 +219,8 @@ export class BlockStreamWriter {
 
 	/**
 	 * A one-block tail of the same kind as before: update its attributes, no remount.
-	 * @param liveTail
-	 * @param tailBlocks
+	 * @param liveTail   The tail blocks still in the post.
+	 * @param tailBlocks The tail, parsed again.
 	 */
 	private updateInPlace(
 		liveTail: string[],

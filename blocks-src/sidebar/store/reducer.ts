@@ -92,8 +92,8 @@ function updateRun(
 
 /**
  * Adds one answer's usage to a running total.
- * @param totals
- * @param usage
+ * @param totals A running total.
+ * @param usage  Tokens and cost of an answer.
  */
 export function addUsage( totals: Totals, usage: Usage ): Totals {
 	return {

@@ -10,7 +10,7 @@ export const isRunning = ( state: State, task: TaskName ) =>
 	state.runs[ task ].status === 'running';
 /**
  * Resolved from GET editor/tasks.
- * @param state
+ * @param state Store state.
  */
 export const getTaskRoutes = ( state: State ) => state.routes;
 export const getTaskRoutesError = ( state: State ) => state.routesError;

@@ -50,7 +50,7 @@ function isResponse( value: unknown ): value is Response {
 
 /**
  * What apiFetch rejected with (a REST error body, a Response, an abort) → GenerateError.
- * @param error
+ * @param error What apiFetch rejected with.
  */
 async function requestError( error: unknown ): Promise< Error > {
 	if ( error instanceof DOMException && error.name === 'AbortError' ) {

@@ -18,10 +18,10 @@ interface Props {
 
 /**
  * Who answered and what it cost, in plain text: "Anthropic · claude-… · 120 → 340 tokens · $0.0012".
- * @param root0
- * @param root0.provider
- * @param root0.model
- * @param root0.usage
+ * @param root0          Props.
+ * @param root0.provider Provider id.
+ * @param root0.model    Model.
+ * @param root0.usage    Tokens and cost, when known.
  */
 export default function AnswerMeta( { provider, model, usage }: Props ) {
 	const routes = useSelect(

@@ -10,8 +10,8 @@ import { modelTextToHtml } from '../../markdown/markdown-to-html';
 
 /**
  * A model answer rendered as sanitized Markdown (no script, no handlers, no javascript: links).
- * @param root0
- * @param root0.text
+ * @param root0      Props.
+ * @param root0.text Markdown or HTML from the model.
  */
 export default function MarkdownView( { text }: { text: string } ) {
 	const html = useMemo( () => modelTextToHtml( text ), [ text ] );

@@ -29,12 +29,12 @@ interface Props {
  * The state of a task's request: Stop while it runs, fallbacks said plainly, the server's
  * message on errors with Retry, who answered and what it cost. Focus moves to the result
  * when it is ready.
- * @param root0
- * @param root0.task
- * @param root0.onRetry
- * @param root0.stoppable
- * @param root0.showMeta
- * @param root0.children
+ * @param root0           Props.
+ * @param root0.task      The task.
+ * @param root0.onRetry   Sends the same request again.
+ * @param root0.stoppable Whether Stop is offered.
+ * @param root0.showMeta  Whether to show provider and cost.
+ * @param root0.children  What the task shows of its answer.
  */
 export default function RunStatus( {
 	task,

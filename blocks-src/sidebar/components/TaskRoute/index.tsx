@@ -21,8 +21,8 @@ const STATES = {
 
 /**
  * Which provider and model will serve a task, and its health — before the author asks.
- * @param root0
- * @param root0.task
+ * @param root0      Props.
+ * @param root0.task The task.
  */
 export default function TaskRoute( { task }: { task: TaskName } ) {
 	const { route, error } = useSelect(

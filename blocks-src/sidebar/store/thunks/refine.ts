@@ -20,7 +20,7 @@ import { type Thunk, fail, postIdParam } from './thunk';
 
 /**
  * The blocks' own HTML (inline formatting kept), without block comment delimiters.
- * @param blocks
+ * @param blocks The selected blocks.
  */
 export function blocksToHtml( blocks: BlockInstance[] ): string {
 	return serialize( blocks )
