@@ -35,6 +35,15 @@ export function providerLabel(
 }
 
 /**
+ * "$0.0012" for less than a cent, "$1.25" from a cent up.
+ *
+ * @param usd Dollars.
+ */
+function formatDollars( usd: number ): string {
+	return `$${ usd.toFixed( usd < 0.01 ? 4 : 2 ) }`;
+}
+
+/**
  * "$0.0012", "≈ $0.0012 (estimate)", "subscription" or "local".
  * @param usage Tokens and cost of an answer.
  */
@@ -50,7 +59,7 @@ export function formatCost(
 	if ( usage.cost_usd === null ) {
 		return __( 'cost unknown', 'agentic-writer' );
 	}
-	const dollars = `$${ usage.cost_usd.toFixed( usage.cost_usd < 0.01 ? 4 : 2 ) }`;
+	const dollars = formatDollars( usage.cost_usd );
 	return usage.cost_kind === 'estimated'
 		? sprintf(
 				/* translators: %s: dollar amount */ __(
@@ -87,7 +96,6 @@ export function formatTotals( totals: Totals ): string {
 	if ( totals.requests === 0 ) {
 		return __( 'No AI requests yet', 'agentic-writer' );
 	}
-	const dollars = ( n: number ) => `$${ n.toFixed( n < 0.01 ? 4 : 2 ) }`;
 	const billed = totals.cost_usd.metered + totals.cost_usd.estimated;
 	const parts: string[] = [
 		sprintf(
@@ -107,14 +115,14 @@ export function formatTotals( totals: Totals ): string {
 		),
 	];
 	if ( billed > 0 ) {
-		parts.push( dollars( billed ) );
+		parts.push( formatDollars( billed ) );
 	}
 	if ( totals.cost_usd.subscription > 0 ) {
 		parts.push(
 			sprintf(
 				/* translators: %s: dollar value of the subscription credit used */
 				__( '%s of subscription credit', 'agentic-writer' ),
-				dollars( totals.cost_usd.subscription )
+				formatDollars( totals.cost_usd.subscription )
 			)
 		);
 	}

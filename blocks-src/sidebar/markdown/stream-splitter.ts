@@ -23,9 +23,13 @@ export class MarkdownStreamSplitter {
 	 *         string per block, and the current tail.
 	 */
 	push( text: string ): { finished: string; pieces: string[]; tail: string } {
+		// Nothing new: the tail was lexed as it is and nothing in it was finished.
+		if ( text === '' ) {
+			return { finished: '', pieces: [], tail: this.tail };
+		}
 		const piece =
 			this.afterCr && text.startsWith( '\n' ) ? text.slice( 1 ) : text;
-		this.afterCr = text === '' ? this.afterCr : text.endsWith( '\r' );
+		this.afterCr = text.endsWith( '\r' );
 		this.tail += piece.replace( /\r\n?/g, '\n' );
 		const tokens: Token[] = Lexer.lex( this.tail );
 		// The lexer's raw pieces must spell the text exactly; if not, keep everything as tail.

@@ -191,10 +191,10 @@ export const runTextTask =
 						break;
 					case 'delta':
 						result.text += event.text;
-						buffered += event.text;
 						onText?.( event.text );
-						if ( keepText && ! frame ) {
-							frame = window.requestAnimationFrame( flushText );
+						if ( keepText ) {
+							buffered += event.text;
+							frame ||= window.requestAnimationFrame( flushText );
 						}
 						break;
 					case 'fallback':
