@@ -1,28 +1,66 @@
 /**
  * Internal dependencies
  */
-import { settingsFixture } from './settings-fixture';
+import { settingsFixture, typesFixture } from './settings-fixture';
 import {
 	buildPatch,
 	formFromSettings,
 	keyWillBeCleared,
+	newInstance,
 	originOf,
 } from './settings-form';
 
+const types = typesFixture();
+const compatible = types.find( ( t ) => t.type === 'openai_compatible' )!;
+
+function start() {
+	const saved = settingsFixture();
+	return { saved, form: formFromSettings( saved, types ) };
+}
+
+describe( 'formFromSettings', () => {
+	it( 'holds every described field, secrets as edits, numbers as text', () => {
+		const { form } = start();
+		expect( form.providers.openrouter ).toEqual( {
+			values: {
+				base_url: 'https://openrouter.ai/api/v1',
+				model: 'openai/gpt-4o-mini',
+				image_model: 'google/gemini-2.5-flash-image',
+			},
+			secrets: { api_key: { value: '', remove: false } },
+		} );
+		expect( form.instances.openai_compatible ).toHaveLength( 1 );
+		expect( form.providers.echo ).toEqual( { values: {}, secrets: {} } );
+		expect( form.providers.acme!.values ).toEqual( { region: 'eu' } );
+		expect( form.timeouts ).toEqual( {
+			connect_seconds: '2',
+			read_seconds: '120',
+		} );
+	} );
+
+	it( 'fills a field the settings do not hold with its default', () => {
+		const saved = settingsFixture();
+		saved.providers.acme = {};
+		const form = formFromSettings( saved, types );
+		expect( form.providers.acme!.values.region ).toBe( 'us' );
+		expect( buildPatch( saved, form, types ) ).toEqual( {} );
+	} );
+} );
+
 describe( 'buildPatch', () => {
 	it( 'sends nothing when nothing changed', () => {
-		const saved = settingsFixture();
-		expect( buildPatch( saved, formFromSettings( saved ) ) ).toEqual( {} );
+		const { saved, form } = start();
+		expect( buildPatch( saved, form, types ) ).toEqual( {} );
 	} );
 
 	it( 'sends only the fields that changed', () => {
-		const saved = settingsFixture();
-		const form = formFromSettings( saved );
+		const { saved, form } = start();
 		form.provider_mode = 'hybrid';
-		form.providers.openrouter.base_url = 'http://127.0.0.1:8099/api/v1';
+		form.providers.openrouter!.values.base_url =
+			'http://127.0.0.1:8099/api/v1';
 		form.routing.simple.image = 'local_backend';
 
-		expect( buildPatch( saved, form ) ).toEqual( {
+		expect( buildPatch( saved, form, types ) ).toEqual( {
 			provider_mode: 'hybrid',
 			routing: { simple: { image: 'local_backend' } },
 			providers: {
@@ -31,39 +69,74 @@ describe( 'buildPatch', () => {
 		} );
 	} );
 
-	it( 'does not send an empty key, sends a typed one trimmed', () => {
-		const saved = settingsFixture();
-		const form = formFromSettings( saved );
-		form.providers.anthropic.key = { value: '   ', remove: false };
-		expect( buildPatch( saved, form ) ).toEqual( {} );
+	it( 'handles a type it has never heard of: text fields and secrets', () => {
+		const { saved, form } = start();
+		form.providers.acme!.values.region = 'ap';
+		form.providers.acme!.secrets.api_key = {
+			value: ' acme-1 ',
+			remove: false,
+		};
+		expect( buildPatch( saved, form, types ) ).toEqual( {
+			providers: { acme: { region: 'ap', api_key: 'acme-1' } },
+		} );
+	} );
 
-		form.providers.anthropic.key = { value: ' sk-ant-1 ', remove: false };
-		expect( buildPatch( saved, form ) ).toEqual( {
+	it( 'never sends a type with no fields, nor one without a descriptor', () => {
+		const saved = settingsFixture();
+		saved.providers.gone = { answer: '42' };
+		const form = formFromSettings( saved, types );
+		expect( form.providers.gone ).toBeUndefined();
+		expect( buildPatch( saved, form, types ) ).toEqual( {} );
+	} );
+
+	it( 'does not send an empty key, sends a typed one trimmed', () => {
+		const { saved, form } = start();
+		form.providers.anthropic!.secrets.api_key = {
+			value: '   ',
+			remove: false,
+		};
+		expect( buildPatch( saved, form, types ) ).toEqual( {} );
+
+		form.providers.anthropic!.secrets.api_key = {
+			value: ' sk-ant-1 ',
+			remove: false,
+		};
+		expect( buildPatch( saved, form, types ) ).toEqual( {
 			providers: { anthropic: { api_key: 'sk-ant-1' } },
 		} );
 	} );
 
 	it( 'sends null to remove a key', () => {
-		const saved = settingsFixture();
-		const form = formFromSettings( saved );
-		form.providers.openrouter.key = { value: '', remove: true };
-		expect( buildPatch( saved, form ) ).toEqual( {
+		const { saved, form } = start();
+		form.providers.openrouter!.secrets.api_key = {
+			value: '',
+			remove: true,
+		};
+		expect( buildPatch( saved, form, types ) ).toEqual( {
 			providers: { openrouter: { api_key: null } },
 		} );
 	} );
 
-	it( 'sends the whole endpoint list when one changed, keys only when edited', () => {
-		const saved = settingsFixture();
-		const form = formFromSettings( saved );
-		form.openai_compatible.push( {
-			id: 'ollama',
+	it( 'sends the whole instance list when one changed, keys only when edited', () => {
+		const { saved, form } = start();
+		const list = form.instances.openai_compatible!;
+		const added = newInstance( compatible, list );
+		expect( added.values ).toEqual( {
+			id: 'endpoint-2',
+			label: '',
+			base_url: 'http://127.0.0.1:1234/v1',
+			model: '',
+		} );
+		added.values = {
+			id: ' ollama ',
 			label: 'Ollama',
 			base_url: 'http://127.0.0.1:11434/v1',
 			model: 'llama3',
-			key: { value: 'k-1', remove: false },
-		} );
+		};
+		added.secrets.api_key = { value: 'k-1', remove: false };
+		list.push( added );
 
-		expect( buildPatch( saved, form ) ).toEqual( {
+		expect( buildPatch( saved, form, types ) ).toEqual( {
 			providers: {
 				openai_compatible: [
 					{
@@ -84,11 +157,31 @@ describe( 'buildPatch', () => {
 		} );
 	} );
 
-	it( 'sends an emptied list when the last endpoint is removed', () => {
-		const saved = settingsFixture();
-		const form = formFromSettings( saved );
-		form.openai_compatible = [];
-		expect( buildPatch( saved, form ) ).toEqual( {
+	it( 'sends the list when only a key of an instance was edited', () => {
+		const { saved, form } = start();
+		form.instances.openai_compatible![ 0 ]!.secrets.api_key = {
+			value: '',
+			remove: true,
+		};
+		expect( buildPatch( saved, form, types ) ).toEqual( {
+			providers: {
+				openai_compatible: [
+					{
+						id: 'lmstudio',
+						label: 'LM Studio',
+						base_url: 'http://127.0.0.1:1234/v1',
+						model: 'qwen',
+						api_key: null,
+					},
+				],
+			},
+		} );
+	} );
+
+	it( 'sends an emptied list when the last instance is removed', () => {
+		const { saved, form } = start();
+		form.instances.openai_compatible = [];
+		expect( buildPatch( saved, form, types ) ).toEqual( {
 			providers: { openai_compatible: [] },
 		} );
 	} );
@@ -99,12 +192,12 @@ describe( 'buildPatch', () => {
 			chat: [ 'openrouter' ],
 			image: [ 'openrouter' ],
 		};
-		const form = formFromSettings( saved );
+		const form = formFromSettings( saved, types );
 		form.routing.mode = 'advanced';
 		form.routing.matrix.chat = [ 'local_backend', '', 'openrouter' ];
 		form.routing.matrix.image = [];
 
-		expect( buildPatch( saved, form ) ).toEqual( {
+		expect( buildPatch( saved, form, types ) ).toEqual( {
 			routing: {
 				mode: 'advanced',
 				matrix: {
@@ -112,6 +205,25 @@ describe( 'buildPatch', () => {
 					image: [],
 				},
 			},
+		} );
+	} );
+
+	it( 'sends timeouts and breaker numbers that changed, as numbers', () => {
+		const { saved, form } = start();
+		form.timeouts.connect_seconds = '2.0';
+		form.timeouts.read_seconds = '300';
+		form.breaker.cooldown_seconds = '60';
+		expect( buildPatch( saved, form, types ) ).toEqual( {
+			timeouts: { read_seconds: 300 },
+			breaker: { cooldown_seconds: 60 },
+		} );
+	} );
+
+	it( 'sends a number field that is not a number as typed, for the server to name', () => {
+		const { saved, form } = start();
+		form.breaker.failure_threshold = '';
+		expect( buildPatch( saved, form, types ) ).toEqual( {
+			breaker: { failure_threshold: '' },
 		} );
 	} );
 } );

@@ -1,20 +1,25 @@
 /**
  * WordPress dependencies
  */
-import { useCallback, useEffect, useState } from '@wordpress/element';
+import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { errorMessage } from '../shared/api-client';
-import type { ProvidersOverview, Settings } from '../shared/provider-settings';
+import type {
+	ProviderDescriptor,
+	ProvidersOverview,
+	Settings,
+} from '../shared/provider-settings';
 import {
 	fetchProviders,
 	fetchSettings,
 	saveSettings,
 } from '../shared/settings-api';
 import { fieldErrorFrom, type FieldError } from './field-errors';
+import { forgetModelLists } from './model-lists';
 import {
 	buildPatch,
 	formFromSettings,
@@ -27,7 +32,11 @@ export type SettingsFormState = {
 	loadError: string | null;
 	saved: Settings | null;
 	form: SettingsForm | null;
+	/** Provider types as the server described them when the page loaded. */
+	types: ProviderDescriptor[];
 	overview: ProvidersOverview | null;
+	/** What a save would send: empty when nothing changed. */
+	patch: Record< string, unknown >;
 	saving: boolean;
 	notice: SaveNotice | null;
 	fieldError: FieldError | null;
@@ -38,11 +47,12 @@ export type SettingsFormState = {
 };
 
 /**
- * Loads the settings and providers, keeps the form, saves what changed.
+ * Loads the settings and the provider types, keeps the form, saves what changed.
  */
 export function useSettingsForm(): SettingsFormState {
 	const [ saved, setSaved ] = useState< Settings | null >( null );
 	const [ form, setFormState ] = useState< SettingsForm | null >( null );
+	const [ types, setTypes ] = useState< ProviderDescriptor[] >( [] );
 	const [ overview, setOverview ] = useState< ProvidersOverview | null >(
 		null
 	);
@@ -59,21 +69,25 @@ export function useSettingsForm(): SettingsFormState {
 
 	useEffect( () => {
 		let active = true;
-		fetchSettings().then(
-			( settings ) => {
+		// The form is built from both: the settings hold the values, the types say which fields exist.
+		Promise.all( [ fetchSettings(), fetchProviders() ] ).then(
+			( [ settings, providers ] ) => {
 				if ( active ) {
 					setSaved( settings );
-					setFormState( formFromSettings( settings ) );
+					setTypes( providers.types );
+					setOverview( providers );
+					setFormState(
+						formFromSettings( settings, providers.types )
+					);
 				}
 			},
 			( error: unknown ) =>
 				active && setLoadError( errorMessage( error ) )
 		);
-		refreshProviders();
 		return () => {
 			active = false;
 		};
-	}, [ refreshProviders ] );
+	}, [] );
 
 	const setForm = useCallback(
 		( update: ( f: SettingsForm ) => SettingsForm ) =>
@@ -81,11 +95,15 @@ export function useSettingsForm(): SettingsFormState {
 		[]
 	);
 
+	const patch = useMemo(
+		() => ( saved && form ? buildPatch( saved, form, types ) : {} ),
+		[ saved, form, types ]
+	);
+
 	const save = useCallback( async () => {
 		if ( ! saved || ! form ) {
 			return;
 		}
-		const patch = buildPatch( saved, form );
 		if ( Object.keys( patch ).length === 0 ) {
 			setNotice( {
 				status: 'info',
@@ -99,7 +117,9 @@ export function useSettingsForm(): SettingsFormState {
 		try {
 			const next = await saveSettings( patch );
 			setSaved( next );
-			setFormState( formFromSettings( next ) );
+			setFormState( formFromSettings( next, types ) );
+			// Model lists are read with the saved settings: a new address or key may change them.
+			forgetModelLists();
 			setNotice( {
 				status: 'success',
 				text: __( 'Settings saved.', 'agentic-writer' ),
@@ -111,13 +131,15 @@ export function useSettingsForm(): SettingsFormState {
 		} finally {
 			setSaving( false );
 		}
-	}, [ saved, form, refreshProviders ] );
+	}, [ saved, form, patch, types, refreshProviders ] );
 
 	return {
 		loadError,
 		saved,
 		form,
+		types,
 		overview,
+		patch,
 		saving,
 		notice,
 		fieldError,

@@ -4,8 +4,9 @@
 import * as z from 'zod/mini';
 
 /**
- * Bodies of GET/POST settings, GET providers and POST providers/{id}/test
- * (plugin/src/Settings/Settings.php, plugin/src/Rest/*_Controller.php).
+ * Bodies of GET/POST settings, GET providers, GET providers/{id}/models,
+ * GET local-backend/status and POST providers/{id}/test (plugin/src/Rest/*_Controller.php).
+ * Providers are described by the server (`types`): nothing here names one.
  */
 export const TASKS = [
 	'chat',
@@ -20,34 +21,12 @@ export type Task = ( typeof TASKS )[ number ];
 export const PROVIDER_MODES = [ 'cloud', 'local', 'hybrid' ] as const;
 export type ProviderMode = ( typeof PROVIDER_MODES )[ number ];
 
-export const SINGLE_PROVIDERS = [
-	'openrouter',
-	'local_backend',
-	'anthropic',
-] as const;
-export type SingleProviderId = ( typeof SINGLE_PROVIDERS )[ number ];
-
-// Keys never come back: only whether one is stored and its last four characters.
-const maskedKey = {
-	api_key_set: z.boolean(),
-	api_key_hint: z.string(),
-	api_key_error: z.optional( z.string() ),
-};
-
-const singleProviderSchema = z.object( {
-	base_url: z.string(),
-	model: z.string(),
-	image_model: z.optional( z.string() ),
-	...maskedKey,
-} );
-
-const instanceSchema = z.object( {
-	id: z.string(),
-	label: z.string(),
-	base_url: z.string(),
-	model: z.string(),
-	...maskedKey,
-} );
+/**
+ * One provider's stored settings as GET settings shows them: plain values, and for each secret
+ * `X` only `X_set`, `X_hint` and maybe `X_error` (secrets never come back).
+ */
+const storedProviderSchema = z.record( z.string(), z.unknown() );
+export type StoredProvider = z.infer< typeof storedProviderSchema >;
 
 export const settingsSchema = z.object( {
 	provider_mode: z.enum( PROVIDER_MODES ),
@@ -56,12 +35,11 @@ export const settingsSchema = z.object( {
 		simple: z.object( { text: z.string(), image: z.string() } ),
 		matrix: z.record( z.string(), z.array( z.string() ) ),
 	} ),
-	providers: z.object( {
-		openrouter: singleProviderSchema,
-		local_backend: singleProviderSchema,
-		anthropic: singleProviderSchema,
-		openai_compatible: z.array( instanceSchema ),
-	} ),
+	// A type that allows several instances stores a list; any other type one object.
+	providers: z.record(
+		z.string(),
+		z.union( [ z.array( storedProviderSchema ), storedProviderSchema ] )
+	),
 	breaker: z.object( {
 		failure_threshold: z.number(),
 		cooldown_seconds: z.number(),
@@ -73,14 +51,43 @@ export const settingsSchema = z.object( {
 } );
 
 export type Settings = z.infer< typeof settingsSchema >;
-export type SingleProviderSettings = z.infer< typeof singleProviderSchema >;
-export type InstanceSettings = z.infer< typeof instanceSchema >;
+
+/** `secret | url | model | text | id`; an unknown type is edited as text. */
+const fieldSchema = z.object( {
+	name: z.string(),
+	label: z.string(),
+	type: z.string(),
+	default: z._default( z.string(), '' ),
+	required: z._default( z.boolean(), false ),
+	help: z._default( z.string(), '' ),
+	task: z.optional( z.string() ),
+} );
+export type ProviderField = z.infer< typeof fieldSchema >;
+
+const descriptorSchema = z.object( {
+	type: z.string(),
+	label: z.string(),
+	description: z._default( z.string(), '' ),
+	kind: z.enum( [ 'local', 'cloud' ] ),
+	multiple: z._default( z.boolean(), false ),
+	capabilities: z.object( {
+		tasks: z.array( z.string() ),
+		streaming: z._default( z.boolean(), false ),
+		images: z._default( z.boolean(), false ),
+		models: z._default( z.boolean(), false ),
+	} ),
+	cost_source: z._default( z.string(), 'none' ),
+	fields: z.array( fieldSchema ),
+} );
+export type ProviderDescriptor = z.infer< typeof descriptorSchema >;
 
 const providerStatusSchema = z.object( {
 	id: z.string(),
+	type: z.optional( z.string() ),
 	label: z.string(),
 	kind: z.enum( [ 'local', 'cloud' ] ),
 	configured: z.boolean(),
+	default_model: z.optional( z.string() ),
 	health: z.nullable(
 		z.object( {
 			ok: z.boolean(),
@@ -98,6 +105,7 @@ const providerStatusSchema = z.object( {
 
 export const providersSchema = z.object( {
 	providers: z.array( providerStatusSchema ),
+	types: z.array( descriptorSchema ),
 	routing: z.record(
 		z.string(),
 		z.object( {
@@ -118,5 +126,52 @@ export const connectionTestSchema = z.object( {
 } );
 
 export type ConnectionTest = z.infer< typeof connectionTestSchema >;
+
+export const modelListSchema = z.object( {
+	provider: z.string(),
+	models: z.array(
+		z.object( { id: z.string(), name: z._default( z.string(), '' ) } )
+	),
+	cached: z._default( z.boolean(), false ),
+} );
+
+export type ModelList = z.infer< typeof modelListSchema >;
+
+const driverSchema = z.object( {
+	name: z.string(),
+	version: z.nullable( z.string() ),
+	ready: z.boolean(),
+	logged_in: z.nullable( z.boolean() ),
+	login_method: z.nullable( z.string() ),
+} );
+
+// Only `reachable` and `message` are needed to say something useful; the rest may be missing.
+const orNull = < T extends z.ZodMiniType >( schema: T ) =>
+	z._default( z.nullable( schema ), null );
+
+export const localBackendStatusSchema = z.object( {
+	configured: z._default( z.boolean(), true ),
+	base_url: z._default( z.string(), '' ),
+	reachable: z.boolean(),
+	ok: z._default( z.boolean(), false ),
+	message: z._default( z.string(), '' ),
+	latency_ms: orNull( z.number() ),
+	status: orNull( z.string() ),
+	version: orNull( z.string() ),
+	drivers: z._default( z.array( driverSchema ), [] ),
+	pool: orNull(
+		z.object( {
+			size: z.number(),
+			ready: z.number(),
+			starting: z._default( z.number(), 0 ),
+			served_warm: z._default( z.number(), 0 ),
+			served_cold: z._default( z.number(), 0 ),
+		} )
+	),
+	queue: orNull( z.record( z.string(), z.unknown() ) ),
+} );
+
+export type LocalBackendStatus = z.infer< typeof localBackendStatusSchema >;
+export type LocalBackendDriver = z.infer< typeof driverSchema >;
 
 export { parseBody } from './parse-body';

@@ -9,10 +9,14 @@ import apiFetch from '@wordpress/api-fetch';
 import { REST_NAMESPACE } from './api-client';
 import {
 	connectionTestSchema,
+	localBackendStatusSchema,
+	modelListSchema,
 	parseBody,
 	providersSchema,
 	settingsSchema,
 	type ConnectionTest,
+	type LocalBackendStatus,
+	type ModelList,
 	type ProvidersOverview,
 	type Settings,
 } from './provider-settings';
@@ -65,4 +69,32 @@ export async function testProvider( id: string ): Promise< ConnectionTest > {
 		method: 'POST',
 	} );
 	return parseBody( connectionTestSchema, body, 'connection test' );
+}
+
+/**
+ * The models a provider offers, read with its saved settings (cached by the server).
+ *
+ * @param id      Provider id.
+ * @param refresh Ask the provider again instead of the server's cache.
+ */
+export async function fetchModels(
+	id: string,
+	refresh = false
+): Promise< ModelList > {
+	const body: unknown = await apiFetch( {
+		path: `/${ REST_NAMESPACE }/providers/${ id }/models${
+			refresh ? '?refresh=1' : ''
+		}`,
+	} );
+	return parseBody( modelListSchema, body, 'models' );
+}
+
+/**
+ * Whether the local backend answers at its saved address, with its CLI drivers and pool.
+ */
+export async function fetchLocalBackendStatus(): Promise< LocalBackendStatus > {
+	const body: unknown = await apiFetch( {
+		path: `/${ REST_NAMESPACE }/local-backend/status`,
+	} );
+	return parseBody( localBackendStatusSchema, body, 'local backend status' );
 }

@@ -11,6 +11,8 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { KeyEdit } from '../../settings-form';
 
 type Props = {
+	/** The secret's label from its descriptor, e.g. "API key". */
+	label?: string;
 	/** Whether a key is stored, its hint (`…abcd`) and why it cannot be used, from GET settings. */
 	isSet: boolean;
 	hint: string;
@@ -24,6 +26,7 @@ type Props = {
  * A write-only key: the stored key is never shown, only its hint; typing replaces it.
  *
  * @param props          Props.
+ * @param props.label
  * @param props.isSet
  * @param props.hint
  * @param props.keyError
@@ -32,6 +35,7 @@ type Props = {
  * @param props.invalid
  */
 export default function ApiKeyField( {
+	label = __( 'API key', 'agentic-writer' ),
 	isSet,
 	hint,
 	keyError,
@@ -40,6 +44,8 @@ export default function ApiKeyField( {
 	invalid = {},
 }: Props ) {
 	const [ replacing, setReplacing ] = useState( false );
+	// A key typed before the owner left the tab is still there when they come back.
+	const showInput = replacing || edit.value !== '';
 	// A save answers with the new hint: the replacement is done.
 	useEffect( () => setReplacing( false ), [ isSet, hint ] );
 
@@ -51,8 +57,12 @@ export default function ApiKeyField( {
 			autoComplete="new-password"
 			label={
 				isSet
-					? __( 'New API key', 'agentic-writer' )
-					: __( 'API key', 'agentic-writer' )
+					? sprintf(
+							/* translators: %s: the secret's name, e.g. API key. */
+							__( 'New %s', 'agentic-writer' ),
+							label
+						)
+					: label
 			}
 			value={ edit.value }
 			onChange={ ( value ) => onChange( { value, remove: false } ) }
@@ -93,7 +103,7 @@ export default function ApiKeyField( {
 							hint || '…'
 						) }
 					</p>
-					{ replacing ? (
+					{ showInput ? (
 						<>
 							{ input }
 							<Button

@@ -1,7 +1,8 @@
 /**
  * WordPress dependencies
  */
-import { Button } from '@wordpress/components';
+import { Button, Card, CardBody, CardHeader } from '@wordpress/components';
+import { createInterpolateElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -13,33 +14,146 @@ type Props = {
 	download: AdminConfig[ 'localBackendDownload' ] | undefined;
 };
 
+const code = { code: <code /> };
+
 /**
- * What the local backend is, how to start it, and its download.
+ * What the local backend is, its download, and the steps to run it on this machine or on
+ * another one of the network.
  *
  * @param props          Props.
  * @param props.download Download link from the page config.
  */
 export default function LocalBackendHelp( { download }: Props ) {
 	return (
-		<div className="agentic-writer-local-help">
-			<p>
-				{ __(
-					"The local backend runs the Claude Code CLI on your own computer and serves it to this site. Download it, unzip it and run ./start.sh; it prints the API key to paste here. To run it on another machine of your network, start it there with ./start.sh --lan and set the base URL to that machine's address.",
-					'agentic-writer'
-				) }
-			</p>
-			{ download?.available ? (
-				<Button variant="secondary" href={ download.url } download>
-					{ __( 'Download the local backend', 'agentic-writer' ) }
-				</Button>
-			) : (
-				<p>
-					{ __(
-						'The local backend package is not in this copy of the plugin. Install the release zip of Agentic Writer, or run "npm run build" in its repository.',
-						'agentic-writer'
+		<section aria-labelledby="agentic-writer-local-setup">
+			<Card className="agentic-writer-card agentic-writer-local-help">
+				<CardHeader>
+					<h2 id="agentic-writer-local-setup">
+						{ __( 'Set up the local backend', 'agentic-writer' ) }
+					</h2>
+				</CardHeader>
+				<CardBody>
+					<p>
+						{ __(
+							'The local backend runs the Claude Code CLI on your own computer and serves it to this site, so writing uses your Claude subscription. It needs Node.js 20 or later and the claude CLI, logged in.',
+							'agentic-writer'
+						) }
+					</p>
+					{ download?.available ? (
+						<Button
+							variant="secondary"
+							href={ download.url }
+							download
+						>
+							{ __(
+								'Download the local backend',
+								'agentic-writer'
+							) }
+						</Button>
+					) : (
+						<p>
+							{ __(
+								'The local backend package is not in this copy of the plugin. Install the release zip of Agentic Writer, or run "npm run build" in its repository.',
+								'agentic-writer'
+							) }
+						</p>
 					) }
-				</p>
-			) }
-		</div>
+					<h3>
+						{ __(
+							'On the machine that runs this site',
+							'agentic-writer'
+						) }
+					</h3>
+					<ol>
+						<li>
+							{ __(
+								'Unzip the download and open a terminal in its folder.',
+								'agentic-writer'
+							) }
+						</li>
+						<li>
+							{ createInterpolateElement(
+								__(
+									'Run <code>./start.sh</code>. It prints an API key.',
+									'agentic-writer'
+								),
+								code
+							) }
+						</li>
+						<li>
+							{ createInterpolateElement(
+								__(
+									'Below, keep the base URL <code>http://127.0.0.1:8080</code>, paste the key and save.',
+									'agentic-writer'
+								),
+								code
+							) }
+						</li>
+						<li>
+							{ __(
+								'Press Test connection; the status below turns to Running.',
+								'agentic-writer'
+							) }
+						</li>
+					</ol>
+					<h3>
+						{ __(
+							'On another computer of your network',
+							'agentic-writer'
+						) }
+					</h3>
+					<ol>
+						<li>
+							{ __(
+								'Unzip the download on that computer and open a terminal in its folder.',
+								'agentic-writer'
+							) }
+						</li>
+						<li>
+							{ createInterpolateElement(
+								__(
+									'Run <code>./start.sh --lan</code> so it listens on the network, and note the API key it prints.',
+									'agentic-writer'
+								),
+								code
+							) }
+						</li>
+						<li>
+							{ createInterpolateElement(
+								__(
+									'Run <code>./get-local-ip.sh</code> to see that computer’s address, e.g. 192.168.1.20.',
+									'agentic-writer'
+								),
+								code
+							) }
+						</li>
+						<li>
+							{ createInterpolateElement(
+								__(
+									'Below, set the base URL to <url />, paste the key and save.',
+									'agentic-writer'
+								),
+								{
+									url: (
+										<code>
+											{ __(
+												'http://<that computer’s IP>:8080',
+												'agentic-writer'
+											) }
+										</code>
+									),
+								}
+							) }
+						</li>
+						<li>
+							{ __(
+								'If the status says it is not reachable, allow port 8080 in that computer’s firewall (only on your private network).',
+								'agentic-writer'
+							) }
+						</li>
+					</ol>
+				</CardBody>
+			</Card>
+		</section>
 	);
 }

@@ -7,15 +7,20 @@ import {
 	CardHeader,
 	RadioControl,
 } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { ProviderMode } from '../../../shared/provider-settings';
+import type {
+	ProviderDescriptor,
+	ProviderMode,
+} from '../../../shared/provider-settings';
 
 type Props = {
 	mode: ProviderMode;
+	/** Provider types, to name examples of each kind. */
+	types: ProviderDescriptor[];
 	onChange: ( mode: ProviderMode ) => void;
 };
 
@@ -24,9 +29,15 @@ type Props = {
  *
  * @param props          Props.
  * @param props.mode     Current mode.
+ * @param props.types    Provider types.
  * @param props.onChange Called with the new mode.
  */
-export default function ModeSection( { mode, onChange }: Props ) {
+export default function ModeSection( { mode, types, onChange }: Props ) {
+	const names = ( kind: ProviderDescriptor[ 'kind' ] ) =>
+		types
+			.filter( ( t ) => t.kind === kind )
+			.map( ( t ) => t.label )
+			.join( ', ' ) || '—';
 	return (
 		<section aria-labelledby="agentic-writer-mode">
 			<Card className="agentic-writer-card">
@@ -45,16 +56,24 @@ export default function ModeSection( { mode, onChange }: Props ) {
 						options={ [
 							{
 								value: 'cloud',
-								label: __(
-									'Cloud: only cloud providers (OpenRouter, Anthropic, cloud OpenAI-compatible endpoints).',
-									'agentic-writer'
+								label: sprintf(
+									/* translators: %s: comma-separated provider names. */
+									__(
+										'Cloud: only cloud providers (%s).',
+										'agentic-writer'
+									),
+									names( 'cloud' )
 								),
 							},
 							{
 								value: 'local',
-								label: __(
-									'Local: only providers on your machines (the local backend, local OpenAI-compatible servers).',
-									'agentic-writer'
+								label: sprintf(
+									/* translators: %s: comma-separated provider names. */
+									__(
+										'Local: only providers on your machines (%s).',
+										'agentic-writer'
+									),
+									names( 'local' )
 								),
 							},
 							{

@@ -8,7 +8,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
  */
 import RoutingSection from '.';
 import type { ProvidersOverview } from '../../../shared/provider-settings';
-import { settingsFixture } from '../../settings-fixture';
+import { settingsFixture, typesFixture } from '../../settings-fixture';
 import { formFromSettings } from '../../settings-form';
 
 const provider = ( id: string, configured: boolean ) => ( {
@@ -26,6 +26,7 @@ const overview: ProvidersOverview = {
 		provider( 'local_backend', true ),
 		provider( 'anthropic', false ),
 	],
+	types: [],
 	routing: {
 		chat: { chain: [ 'openrouter' ], error: null },
 		image: { chain: [], error: 'No provider for image is configured.' },
@@ -34,7 +35,10 @@ const overview: ProvidersOverview = {
 
 describe( 'RoutingSection', () => {
 	it( 'offers configured providers and shows what each task uses', () => {
-		const routing = formFromSettings( settingsFixture() ).routing;
+		const routing = formFromSettings(
+			settingsFixture(),
+			typesFixture()
+		).routing;
 		render(
 			<RoutingSection
 				routing={ routing }
@@ -56,7 +60,10 @@ describe( 'RoutingSection', () => {
 	} );
 
 	it( 'adds a provider to a task chain in advanced mode', () => {
-		const routing = formFromSettings( settingsFixture() ).routing;
+		const routing = formFromSettings(
+			settingsFixture(),
+			typesFixture()
+		).routing;
 		routing.mode = 'advanced';
 		routing.matrix.writing = [ 'local_backend' ];
 		const onChange = jest.fn();

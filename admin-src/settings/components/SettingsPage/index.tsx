@@ -8,7 +8,9 @@ import {
 	CardHeader,
 	Notice,
 	Spinner,
+	TabPanel,
 } from '@wordpress/components';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -16,90 +18,134 @@ import { __ } from '@wordpress/i18n';
  */
 import type { AdminConfig } from '../../../shared/admin-config';
 import StatusSummary from '../../../shared/components/StatusSummary';
-import type { SingleProviderId } from '../../../shared/provider-settings';
 import { usePluginStatus } from '../../../shared/use-plugin-status';
-import { buildPatch, type SingleProviderForm } from '../../settings-form';
+import {
+	LOCAL_BACKEND_TYPE,
+	hrefWithTab,
+	tabFromSearch,
+	tabList,
+	tabOfField,
+	type TabName,
+} from '../../tabs';
 import { useSettingsForm } from '../../use-settings-form';
-import CompatibleInstances from '../CompatibleInstances';
+import { useUnsavedChangesGuard } from '../../use-unsaved-changes-guard';
 import LocalBackendHelp from '../LocalBackendHelp';
+import LocalBackendStatus from '../LocalBackendStatus';
 import ModeSection from '../ModeSection';
-import ProviderCard from '../ProviderCard';
+import ProviderTypeSettings from '../ProviderTypeSettings';
 import RoutingSection from '../RoutingSection';
+import TimeoutsCard from '../TimeoutsCard';
 
 type Props = {
 	config: AdminConfig | null;
+	/** Milliseconds between local backend checks (tests set 0). */
+	localStatusRefreshMs?: number;
 };
 
 /**
- * Agentic Writer → Settings: mode, routing, providers, status.
+ * Agentic Writer → Settings: one form across tabs (mode and routing, providers, local
+ * backend, status); the tab is in the URL, the Save bar on every tab.
  *
- * @param props        Props.
- * @param props.config Page config from PHP.
+ * @param props                      Props.
+ * @param props.config               Page config from PHP.
+ * @param props.localStatusRefreshMs Local backend check interval.
  */
-export default function SettingsPage( { config }: Props ) {
+export default function SettingsPage( {
+	config,
+	localStatusRefreshMs,
+}: Props ) {
 	const status = usePluginStatus();
 	const state = useSettingsForm();
-	const { saved, form, overview, setForm, fieldError } = state;
-	const patch = saved && form ? buildPatch( saved, form ) : {};
-	const changedProviders = ( patch.providers ?? {} ) as Record<
-		string,
-		unknown
-	>;
+	const { saved, form, types, overview, setForm, fieldError } = state;
+	const [ tab, setTab ] = useState< TabName >( () =>
+		tabFromSearch( window.location.search )
+	);
+	// TabPanel keeps its own selection: a new key makes it start on `tab` (an error elsewhere).
+	const [ panelKey, setPanelKey ] = useState( 0 );
+	const formRef = useRef< HTMLFormElement >( null );
+	const dirty = Object.keys( state.patch ).length > 0;
+	useUnsavedChangesGuard( dirty );
 
-	const single = (
-		id: SingleProviderId,
-		title: string,
-		extra?: JSX.Element
-	) =>
-		saved &&
-		form && (
-			<ProviderCard
-				id={ id }
-				title={ title }
-				path={ `providers.${ id }` }
-				saved={ saved.providers[ id ] }
-				form={ form.providers[ id ] }
-				onChange={ ( next: Partial< SingleProviderForm > ) =>
-					setForm( ( f ) => ( {
-						...f,
-						providers: {
-							...f.providers,
-							[ id ]: { ...f.providers[ id ], ...next },
-						},
-					} ) )
-				}
-				fieldError={ fieldError }
-				status={ overview?.providers.find( ( p ) => p.id === id ) }
-				dirty={ id in changedProviders }
-				onTested={ state.refreshProviders }
-			>
-				{ extra }
-			</ProviderCard>
+	useEffect( () => {
+		window.history.replaceState(
+			window.history.state,
+			'',
+			hrefWithTab( window.location.href, tab )
+		);
+	}, [ tab ] );
+
+	useEffect( () => {
+		if ( ! fieldError ) {
+			return;
+		}
+		const target = tabOfField( fieldError.path );
+		if ( target && target !== tab ) {
+			setTab( target );
+			setPanelKey( ( k ) => k + 1 );
+		}
+		// tab is read, not watched: only a new error moves the owner.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [ fieldError ] );
+
+	useEffect( () => {
+		if ( fieldError ) {
+			formRef.current
+				?.querySelector< HTMLElement >( '[aria-invalid="true"]' )
+				?.focus();
+		}
+	}, [ fieldError, panelKey ] );
+
+	const loading = () =>
+		state.loadError ? (
+			<Notice status="error" isDismissible={ false }>
+				{ state.loadError }
+			</Notice>
+		) : (
+			<p>
+				<Spinner /> { __( 'Loading settings…', 'agentic-writer' ) }
+			</p>
 		);
 
-	return (
-		<>
-			<h1>{ __( 'Agentic Writer settings', 'agentic-writer' ) }</h1>
-			{ state.loadError && (
-				<Notice status="error" isDismissible={ false }>
-					{ state.loadError }
-				</Notice>
-			) }
-			{ ! state.loadError && ! form && (
-				<p>
-					<Spinner /> { __( 'Loading settings…', 'agentic-writer' ) }
-				</p>
-			) }
-			{ saved && form && (
-				<form
-					className="agentic-writer-settings"
-					onSubmit={ ( event ) => {
-						event.preventDefault();
-						state.save();
-					} }
-				>
+	const panel = ( name: TabName ) => {
+		if ( name === 'status' ) {
+			return (
+				<Card className="agentic-writer-card">
+					<CardHeader>
+						<h2>{ __( 'Status', 'agentic-writer' ) }</h2>
+					</CardHeader>
+					<CardBody>
+						<StatusSummary result={ status } />
+					</CardBody>
+				</Card>
+			);
+		}
+		if ( name === 'local-backend' ) {
+			const local = types.find( ( t ) => t.type === LOCAL_BACKEND_TYPE );
+			return (
+				<>
+					<LocalBackendHelp
+						download={ config?.localBackendDownload }
+					/>
+					{ ! form && loading() }
+					{ local && (
+						<ProviderTypeSettings
+							state={ state }
+							descriptor={ local }
+						/>
+					) }
+					<LocalBackendStatus refreshMs={ localStatusRefreshMs } />
+				</>
+			);
+		}
+		if ( ! saved || ! form ) {
+			return loading();
+		}
+		if ( name === 'routing' ) {
+			return (
+				<>
 					<ModeSection
 						mode={ form.provider_mode }
+						types={ types }
 						onChange={ ( mode ) =>
 							setForm( ( f ) => ( {
 								...f,
@@ -115,36 +161,60 @@ export default function SettingsPage( { config }: Props ) {
 							setForm( ( f ) => ( { ...f, routing } ) )
 						}
 					/>
-					{ single(
-						'openrouter',
-						__( 'OpenRouter', 'agentic-writer' )
-					) }
-					{ single(
-						'local_backend',
-						__( 'Local backend', 'agentic-writer' ),
-						<LocalBackendHelp
-							download={ config?.localBackendDownload }
+				</>
+			);
+		}
+		return (
+			<>
+				{ types
+					.filter( ( t ) => t.type !== LOCAL_BACKEND_TYPE )
+					.map( ( descriptor ) => (
+						<ProviderTypeSettings
+							key={ descriptor.type }
+							state={ state }
+							descriptor={ descriptor }
 						/>
-					) }
-					{ single(
-						'anthropic',
-						__( 'Anthropic', 'agentic-writer' )
-					) }
-					<CompatibleInstances
-						instances={ form.openai_compatible }
-						saved={ saved.providers.openai_compatible }
-						overview={ overview }
-						fieldError={ fieldError }
-						dirty={ 'openai_compatible' in changedProviders }
-						onTested={ state.refreshProviders }
-						onChange={ ( instances ) =>
-							setForm( ( f ) => ( {
-								...f,
-								openai_compatible: instances,
-							} ) )
-						}
-					/>
-					<div className="agentic-writer-save">
+					) ) }
+				<TimeoutsCard
+					breaker={ form.breaker }
+					timeouts={ form.timeouts }
+					fieldError={ fieldError }
+					onChange={ ( numbers ) =>
+						setForm( ( f ) => ( { ...f, ...numbers } ) )
+					}
+				/>
+			</>
+		);
+	};
+
+	return (
+		<>
+			<h1>{ __( 'Agentic Writer settings', 'agentic-writer' ) }</h1>
+			<form
+				ref={ formRef }
+				className="agentic-writer-settings"
+				// The server checks every field and names the wrong one, on whichever tab it is.
+				noValidate
+				onSubmit={ ( event ) => {
+					event.preventDefault();
+					state.save();
+				} }
+			>
+				<TabPanel
+					key={ panelKey }
+					className="agentic-writer-tabs"
+					tabs={ tabList() }
+					initialTabName={ tab }
+					onSelect={ ( name ) => setTab( name as TabName ) }
+				>
+					{ ( selected ) => panel( selected.name as TabName ) }
+				</TabPanel>
+				{ form && (
+					<div
+						className="agentic-writer-save"
+						role="region"
+						aria-label={ __( 'Save', 'agentic-writer' ) }
+					>
 						{ state.notice && (
 							<Notice
 								status={ state.notice.status }
@@ -153,29 +223,28 @@ export default function SettingsPage( { config }: Props ) {
 								{ state.notice.text }
 							</Notice>
 						) }
-						<Button
-							variant="primary"
-							type="submit"
-							isBusy={ state.saving }
-							disabled={ state.saving }
-							accessibleWhenDisabled
-						>
-							{ __( 'Save settings', 'agentic-writer' ) }
-						</Button>
+						<div className="agentic-writer-save__bar">
+							<Button
+								variant="primary"
+								type="submit"
+								isBusy={ state.saving }
+								disabled={ state.saving }
+								accessibleWhenDisabled
+							>
+								{ __( 'Save settings', 'agentic-writer' ) }
+							</Button>
+							<span className="agentic-writer-save__state">
+								{ dirty
+									? __( 'Unsaved changes', 'agentic-writer' )
+									: __(
+											'All changes saved',
+											'agentic-writer'
+										) }
+							</span>
+						</div>
 					</div>
-				</form>
-			) }
-			{ ! form && (
-				<LocalBackendHelp download={ config?.localBackendDownload } />
-			) }
-			<Card className="agentic-writer-card">
-				<CardHeader>
-					<h2>{ __( 'Status', 'agentic-writer' ) }</h2>
-				</CardHeader>
-				<CardBody>
-					<StatusSummary result={ status } />
-				</CardBody>
-			</Card>
+				) }
+			</form>
 		</>
 	);
 }
