@@ -14,12 +14,15 @@ use AgenticWriter\Admin\Fallback_Notice;
 use AgenticWriter\Editor\Brief_Meta;
 use AgenticWriter\Editor\Chat_History;
 use AgenticWriter\Editor\Sidebar_Assets;
+use AgenticWriter\Environment\Plugin_Package;
 use AgenticWriter\Rest\Chat_History_Controller;
 use AgenticWriter\Rest\Editor_Tasks_Controller;
 use AgenticWriter\Rest\Editor_Usage_Controller;
 use AgenticWriter\Rest\Generate_Controller;
 use AgenticWriter\Rest\Image_Controller;
 use AgenticWriter\Rest\Local_Backend_Download_Controller;
+use AgenticWriter\Rest\Local_Backend_Status_Controller;
+use AgenticWriter\Rest\Provider_Models_Controller;
 use AgenticWriter\Rest\Provider_Test_Controller;
 use AgenticWriter\Rest\Providers_Controller;
 use AgenticWriter\Rest\Settings_Controller;
@@ -31,16 +34,9 @@ use AgenticWriter\Usage\Usage_Table;
  */
 final class Plugin {
 
-	public const VERSION     = '0.1.0';
-	public const TEXT_DOMAIN = 'agentic-writer';
-	public const SLUG        = 'agentic-writer';
-
-	/**
-	 * Absolute path of the main plugin file.
-	 *
-	 * @var string
-	 */
-	private static string $file = '';
+	public const VERSION     = Plugin_Package::VERSION;
+	public const TEXT_DOMAIN = Plugin_Package::TEXT_DOMAIN;
+	public const SLUG        = Plugin_Package::SLUG;
 
 	/**
 	 * Hooks every part of the plugin. Runs once, from the main plugin file.
@@ -48,7 +44,7 @@ final class Plugin {
 	 * @param string $file Absolute path of agentic-writer.php.
 	 */
 	public static function boot( string $file ): void {
-		self::$file = $file;
+		Plugin_Package::set_main_file( $file );
 
 		add_action( 'plugins_loaded', array( Usage_Table::class, 'maybe_upgrade' ) );
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
@@ -73,7 +69,7 @@ final class Plugin {
 	 * Registers the text domain's folder for PHP strings (and just-in-time loading).
 	 */
 	public static function load_textdomain(): void {
-		load_plugin_textdomain( self::TEXT_DOMAIN, false, dirname( plugin_basename( self::file() ) ) . '/languages' );
+		load_plugin_textdomain( self::TEXT_DOMAIN, false, dirname( plugin_basename( Plugin_Package::file() ) ) . '/languages' );
 	}
 
 	/**
@@ -85,24 +81,12 @@ final class Plugin {
 		( new Settings_Controller() )->register_routes();
 		( new Providers_Controller() )->register_routes();
 		( new Provider_Test_Controller() )->register_routes();
+		( new Provider_Models_Controller() )->register_routes();
+		( new Local_Backend_Status_Controller() )->register_routes();
 		( new Generate_Controller() )->register_routes();
 		( new Image_Controller() )->register_routes();
 		( new Editor_Tasks_Controller() )->register_routes();
 		( new Editor_Usage_Controller() )->register_routes();
 		( new Chat_History_Controller() )->register_routes();
-	}
-
-	/**
-	 * Absolute path of the main plugin file.
-	 */
-	public static function file(): string {
-		return '' !== self::$file ? self::$file : dirname( __DIR__ ) . '/agentic-writer.php';
-	}
-
-	/**
-	 * Absolute path of the plugin folder, with trailing slash.
-	 */
-	public static function dir(): string {
-		return plugin_dir_path( self::file() );
 	}
 }

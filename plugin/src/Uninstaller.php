@@ -12,6 +12,7 @@ namespace AgenticWriter;
 use AgenticWriter\Admin\Fallback_Notice;
 use AgenticWriter\Editor\Brief_Meta;
 use AgenticWriter\Editor\Chat_History;
+use AgenticWriter\Rest\Provider_Models_Controller;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
 use AgenticWriter\Settings\Settings;
@@ -70,6 +71,7 @@ final class Uninstaller {
 			$health->forget( $id );
 		}
 		delete_transient( Pricing::TRANSIENT );
+		delete_transient( Provider_Models_Controller::TRANSIENT );
 		// Generated images keep their `_agentic_writer_*` labels: they say where the content came from.
 		Brief_Meta::forget_all();
 		Chat_History::forget_all();

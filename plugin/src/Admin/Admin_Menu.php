@@ -10,7 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Admin;
 
 use AgenticWriter\Assets\Bundle;
-use AgenticWriter\Plugin;
+use AgenticWriter\Environment\Plugin_Package;
 use AgenticWriter\Rest\Local_Backend_Download_Controller;
 
 /**
@@ -118,7 +118,7 @@ final class Admin_Menu {
 	 */
 	public static function page_config(): array {
 		return array(
-			'version'               => Plugin::VERSION,
+			'version'               => Plugin_Package::VERSION,
 			'localBackendDownload'  => array(
 				'url'       => add_query_arg(
 					'_wpnonce',

@@ -10,7 +10,7 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Assets;
 
-use AgenticWriter\Plugin;
+use AgenticWriter\Environment\Plugin_Package;
 use WP_Error;
 
 /**
@@ -38,14 +38,14 @@ final class Bundle {
 	 * Script and style handle: `agentic-writer-<entry>`.
 	 */
 	public function handle(): string {
-		return Plugin::SLUG . '-' . $this->entry;
+		return Plugin_Package::SLUG . '-' . $this->entry;
 	}
 
 	/**
 	 * Absolute path of the `*.asset.php` file.
 	 */
 	public function asset_file(): string {
-		return Plugin::dir() . 'build/' . $this->entry . '.asset.php';
+		return Plugin_Package::dir() . 'build/' . $this->entry . '.asset.php';
 	}
 
 	/**
@@ -69,16 +69,16 @@ final class Bundle {
 
 		$asset = require $asset_file;
 		$deps  = isset( $asset['dependencies'] ) && is_array( $asset['dependencies'] ) ? $asset['dependencies'] : array();
-		$ver   = isset( $asset['version'] ) ? (string) $asset['version'] : Plugin::VERSION;
-		$url   = plugins_url( 'build/' . $this->entry . '.js', Plugin::file() );
+		$ver   = isset( $asset['version'] ) ? (string) $asset['version'] : Plugin_Package::VERSION;
+		$url   = plugins_url( 'build/' . $this->entry . '.js', Plugin_Package::file() );
 
 		wp_register_script( $this->handle(), $url, $deps, $ver, array( 'in_footer' => true ) );
-		wp_set_script_translations( $this->handle(), Plugin::TEXT_DOMAIN, Plugin::dir() . 'languages' );
+		wp_set_script_translations( $this->handle(), Plugin_Package::TEXT_DOMAIN, Plugin_Package::dir() . 'languages' );
 
-		if ( is_readable( Plugin::dir() . 'build/' . $this->entry . '.css' ) ) {
+		if ( is_readable( Plugin_Package::dir() . 'build/' . $this->entry . '.css' ) ) {
 			wp_register_style(
 				$this->handle(),
-				plugins_url( 'build/' . $this->entry . '.css', Plugin::file() ),
+				plugins_url( 'build/' . $this->entry . '.css', Plugin_Package::file() ),
 				array( 'wp-components' ),
 				$ver
 			);

@@ -1,6 +1,6 @@
 <?php
 /**
- * Every provider the settings describe.
+ * The providers of one site, built from their types and stored settings.
  *
  * @package AgenticWriter
  */
@@ -9,16 +9,13 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Providers;
 
-use AgenticWriter\Providers\Anthropic\Anthropic_Provider;
 use AgenticWriter\Providers\Base\Http_Client;
+use AgenticWriter\Providers\Contracts\Price_Source;
 use AgenticWriter\Providers\Contracts\Provider;
-use AgenticWriter\Providers\Local_Backend\Local_Backend_Provider;
-use AgenticWriter\Providers\OpenAI_Compatible\OpenAI_Compatible_Provider;
-use AgenticWriter\Providers\OpenRouter\OpenRouter_Provider;
-use AgenticWriter\Settings\Settings;
 
 /**
- * Builds providers from the settings. Adding a provider is a folder and a line here.
+ * Builds each provider from its descriptor's factory. It is handed the settings rather than
+ * reading them, so providers do not depend on the settings layer (which depends on them).
  */
 final class Provider_Registry {
 
@@ -32,9 +29,15 @@ final class Provider_Registry {
 	/**
 	 * Builds the registry.
 	 *
-	 * @param Http_Client|null $http Shared HTTP (defaults to the site's timeouts).
+	 * @param array<string,array<string,mixed>> $configs Routing id => stored fields, secrets decrypted.
+	 * @param Http_Client                       $http    Shared HTTP.
+	 * @param Price_Source                      $prices  Prices for estimated costs.
 	 */
-	public function __construct( private ?Http_Client $http = null ) {
+	public function __construct(
+		private array $configs,
+		private Http_Client $http,
+		private Price_Source $prices
+	) {
 	}
 
 	/**
@@ -44,19 +47,16 @@ final class Provider_Registry {
 	 */
 	public function all(): array {
 		if ( null === $this->providers ) {
-			$http            = $this->http ?? Http_Client::from_settings();
 			$this->providers = array();
-			$classes         = array(
-				'openrouter'    => OpenRouter_Provider::class,
-				'local_backend' => Local_Backend_Provider::class,
-				'anthropic'     => Anthropic_Provider::class,
-			);
-			foreach ( Settings::provider_ids() as $id ) {
-				$class                  = $classes[ $id ] ?? OpenAI_Compatible_Provider::class;
-				$this->providers[ $id ] = new $class( $id, (array) Settings::provider_config( $id ), $http );
+			foreach ( $this->configs as $id => $config ) {
+				$type = Provider_Types::of( (string) $id );
+				if ( null !== $type ) {
+					$this->providers[ $id ] = $type->create( (string) $id, $config, $this->http, $this->prices );
+				}
 			}
 			/**
-			 * Filters the providers (id => Provider), e.g. to add one from another plugin.
+			 * Filters the built providers (id => Provider). To offer a new provider, prefer the
+			 * `agentic_writer_provider_types` filter: it also gives it settings and routing.
 			 *
 			 * @param array<string,Provider> $providers Providers.
 			 */

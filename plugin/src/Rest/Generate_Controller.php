@@ -13,8 +13,10 @@ use AgenticWriter\Generation\Concurrency_Limit;
 use AgenticWriter\Generation\Generation_Service;
 use AgenticWriter\Generation\Request_Guard;
 use AgenticWriter\Generation\Stream_Writer;
+use AgenticWriter\Providers\Provider_Types;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
+use AgenticWriter\Validation\Invalid_Param;
 use AgenticWriter\Usage\Usage_Repository;
 use WP_Error;
 use WP_REST_Request;
@@ -95,7 +97,7 @@ final class Generate_Controller extends Rest_Controller {
 			'provider'  => array(
 				'description' => 'Force one provider (no fallback). Administrators only.',
 				'type'        => 'string',
-				'pattern'     => Settings::PROVIDER_ID_PATTERN,
+				'pattern'     => Provider_Types::id_pattern(),
 			),
 			'model'     => array(
 				'description' => 'Model for the first provider of the chain. Administrators only.',
@@ -187,15 +189,15 @@ final class Generate_Controller extends Rest_Controller {
 			return $params;
 		}
 		if ( 'refinement' === $params['task'] && '' === trim( (string) ( $params['selection'] ?? '' ) ) ) {
-			return Request_Validator::error( 'selection', 'selection is required for refinement: send the text to rewrite.' );
+			return Invalid_Param::error( 'selection', 'selection is required for refinement: send the text to rewrite.' );
 		}
 		if ( '' === trim( (string) ( $params['prompt'] ?? '' ) ) && array() === ( $params['messages'] ?? array() ) ) {
-			return Request_Validator::error( 'prompt', 'prompt is required (or messages with at least one turn).' );
+			return Invalid_Param::error( 'prompt', 'prompt is required (or messages with at least one turn).' );
 		}
 		$total = array_sum( array_map( static fn ( array $m ): int => mb_strlen( (string) $m['content'] ), $params['messages'] ?? array() ) );
 		if ( $total > self::MAX_MESSAGES_TOTAL ) {
 			$message = sprintf( 'the turns hold %1$s characters in all; at most %2$s are accepted. Send fewer or shorter turns.', number_format( $total ), number_format( self::MAX_MESSAGES_TOTAL ) );
-			return Request_Validator::error( 'messages', $message );
+			return Invalid_Param::error( 'messages', $message );
 		}
 		$guard = self::guard( (string) $params['task'], (int) ( $params['post_id'] ?? 0 ) );
 		if ( ! $guard->take_slot() ) {

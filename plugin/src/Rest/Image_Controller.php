@@ -13,8 +13,10 @@ use AgenticWriter\Generation\Error_Messages;
 use AgenticWriter\Generation\Generation_Service;
 use AgenticWriter\Providers\Contracts\Image_Request;
 use AgenticWriter\Providers\Contracts\Image_Result;
+use AgenticWriter\Providers\Provider_Types;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
+use AgenticWriter\Validation\Invalid_Param;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -61,7 +63,7 @@ final class Image_Controller extends Rest_Controller {
 			'provider'     => array(
 				'description' => 'Force one provider (no fallback). Administrators only.',
 				'type'        => 'string',
-				'pattern'     => Settings::PROVIDER_ID_PATTERN,
+				'pattern'     => Provider_Types::id_pattern(),
 			),
 			'model'        => array(
 				'description' => 'Image model for the first provider. Administrators only.',
@@ -113,7 +115,7 @@ final class Image_Controller extends Rest_Controller {
 			return $can;
 		}
 		if ( ! current_user_can( 'upload_files' ) ) {
-			return Request_Validator::forbidden( __( 'Your account cannot add images: it needs the "upload_files" capability (Author role or higher).', 'agentic-writer' ) );
+			return self::permission_error( __( 'Your account cannot add images: it needs the "upload_files" capability (Author role or higher).', 'agentic-writer' ) );
 		}
 		return Generate_Controller::can_choose_provider( $request );
 	}
@@ -133,7 +135,7 @@ final class Image_Controller extends Rest_Controller {
 		$featured = ! empty( $params['featured'] );
 		// Refused before the image is paid for: there would be no post to feature it on.
 		if ( $featured && 0 === $post_id ) {
-			return Request_Validator::error( 'featured', 'featured needs post_id: the post whose featured image it becomes.' );
+			return Invalid_Param::error( 'featured', 'featured needs post_id: the post whose featured image it becomes.' );
 		}
 		$guard = Generate_Controller::guard( 'image', $post_id );
 		if ( ! $guard->take_slot() ) {

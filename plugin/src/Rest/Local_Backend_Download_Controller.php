@@ -10,7 +10,7 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Rest;
 
-use AgenticWriter\Plugin;
+use AgenticWriter\Environment\Plugin_Package;
 use WP_Error;
 use WP_HTTP_Response;
 use WP_REST_Request;
@@ -50,7 +50,7 @@ final class Local_Backend_Download_Controller extends Rest_Controller {
 		 *
 		 * @param string $path Absolute path, default `plugin/build/agentic-writer-local-backend.zip`.
 		 */
-		return (string) apply_filters( 'agentic_writer_local_backend_zip_path', Plugin::dir() . 'build/' . self::FILE_NAME );
+		return (string) apply_filters( 'agentic_writer_local_backend_zip_path', Plugin_Package::dir() . 'build/' . self::FILE_NAME );
 	}
 
 	/**
@@ -79,9 +79,7 @@ final class Local_Backend_Download_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public function get_item_permissions_check( $request ) {
-		return current_user_can( 'manage_options' )
-			? true
-			: Request_Validator::forbidden( __( 'Only site administrators (the "manage_options" capability) can download the Agentic Writer local backend.', 'agentic-writer' ) );
+		return self::require_capability( 'manage_options', __( 'Only site administrators (the "manage_options" capability) can download the Agentic Writer local backend.', 'agentic-writer' ) );
 	}
 
 	/**

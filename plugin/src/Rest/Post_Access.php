@@ -27,14 +27,14 @@ final class Post_Access {
 	 */
 	public static function check( int $post_id, string $cannot_edit ) {
 		if ( ! current_user_can( 'edit_posts' ) ) {
-			return Request_Validator::forbidden( __( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher).', 'agentic-writer' ) );
+			return Rest_Controller::permission_error( __( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher).', 'agentic-writer' ) );
 		}
 		if ( $post_id > 0 ) {
 			if ( ! get_post( $post_id ) ) {
 				return self::not_found( $post_id );
 			}
 			if ( ! current_user_can( 'edit_post', $post_id ) ) {
-				return Request_Validator::forbidden( sprintf( $cannot_edit, $post_id ) );
+				return Rest_Controller::permission_error( sprintf( $cannot_edit, $post_id ) );
 			}
 		}
 		return true;

@@ -9,9 +9,10 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Rest;
 
-use AgenticWriter\Providers\Provider_Registry;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
+use AgenticWriter\Routing\Site_Providers;
+use AgenticWriter\Settings\Settings;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -62,7 +63,7 @@ final class Provider_Test_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public function create_item_permissions_check( $request ) {
-		return Providers_Controller::admin_only();
+		return self::require_admin();
 	}
 
 	/**
@@ -73,12 +74,11 @@ final class Provider_Test_Controller extends Rest_Controller {
 	 */
 	public function create_item( $request ) {
 		$id       = (string) $request->get_param( 'id' );
-		$provider = ( new Provider_Registry() )->get( $id );
+		$provider = Site_Providers::registry()->get( $id );
 		if ( null === $provider ) {
 			return new WP_Error(
 				'agentic_writer_unknown_provider',
-				sprintf( 'Invalid parameter id: there is no provider "%s". Known: openrouter, local_backend, anthropic', $id )
-					. ' and openai_compatible:<id> for each OpenAI-compatible endpoint in the settings.',
+				sprintf( 'Invalid parameter id: there is no provider "%s". Known: %s.', $id, implode( ', ', Settings::provider_ids() ) ),
 				array(
 					'status' => 404,
 					'params' => array( 'id' => 'unknown provider' ),

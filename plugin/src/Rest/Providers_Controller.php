@@ -1,6 +1,6 @@
 <?php
 /**
- * GET agentic-writer/v1/providers — configured providers, health, breakers, current routing.
+ * GET agentic-writer/v1/providers — provider types, configured providers, health, breakers, current routing.
  *
  * @package AgenticWriter
  */
@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Rest;
 
+use AgenticWriter\Providers\Contracts\Provider_Descriptor;
+use AgenticWriter\Providers\Provider_Types;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
 use AgenticWriter\Routing\Router;
@@ -34,19 +36,7 @@ final class Providers_Controller extends Rest_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'get_items_permissions_check' ),
-					'args'                => array(),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::READABLE => 'get_items' ) );
 	}
 
 	/**
@@ -56,18 +46,7 @@ final class Providers_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public function get_items_permissions_check( $request ) {
-		return self::admin_only();
-	}
-
-	/**
-	 * Shared manage_options check.
-	 *
-	 * @return true|WP_Error
-	 */
-	public static function admin_only() {
-		return current_user_can( 'manage_options' )
-			? true
-			: Request_Validator::forbidden( __( 'Only administrators (manage_options) can see and change Agentic Writer\'s providers and settings.', 'agentic-writer' ) );
+		return self::require_admin();
 	}
 
 	/**
@@ -84,6 +63,7 @@ final class Providers_Controller extends Rest_Controller {
 		foreach ( $router->registry()->all() as $id => $provider ) {
 			$list[] = array(
 				'id'            => $id,
+				'type'          => (string) strtok( (string) $id, ':' ),
 				'label'         => $provider->label(),
 				'kind'          => $provider->kind(),
 				'configured'    => $provider->is_configured(),
@@ -113,6 +93,7 @@ final class Providers_Controller extends Rest_Controller {
 			array(
 				'provider_mode' => $settings['provider_mode'],
 				'routing_mode'  => $settings['routing']['mode'],
+				'types'         => array_values( array_map( static fn ( Provider_Descriptor $d ): array => $d->to_array(), Provider_Types::all() ) ),
 				'providers'     => $list,
 				'routing'       => $routing,
 			),
@@ -133,12 +114,18 @@ final class Providers_Controller extends Rest_Controller {
 			'properties' => array(
 				'provider_mode' => array( 'type' => 'string' ),
 				'routing_mode'  => array( 'type' => 'string' ),
+				'types'         => array(
+					'description' => 'Every provider type: label, kind, capabilities, settings fields (the settings page draws them).',
+					'type'        => 'array',
+					'items'       => array( 'type' => 'object' ),
+				),
 				'providers'     => array(
 					'type'  => 'array',
 					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
 							'id'            => array( 'type' => 'string' ),
+							'type'          => array( 'type' => 'string' ),
 							'label'         => array( 'type' => 'string' ),
 							'kind'          => array(
 								'type' => 'string',

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Rest;
 
+use AgenticWriter\Validation\Invalid_Param;
 use WP_Error;
 use WP_REST_Request;
 
@@ -48,13 +49,13 @@ final class Request_Validator {
 			$value = $request->get_param( $name );
 			if ( null === $value || ( '' === $value && in_array( $name, $required, true ) ) ) {
 				if ( in_array( $name, $required, true ) ) {
-					return self::error( $name, sprintf( '%s is required.', $name ) );
+					return Invalid_Param::error( $name, sprintf( '%s is required.', $name ) );
 				}
 				continue;
 			}
 			$valid = rest_validate_value_from_schema( $value, $schema, $name );
 			if ( is_wp_error( $valid ) ) {
-				return self::error( $name, $valid->get_error_message(), self::failing_path( $value, $schema, $name ) );
+				return Invalid_Param::error( $name, $valid->get_error_message(), self::failing_path( $value, $schema, $name ) );
 			}
 			$out[ $name ] = rest_sanitize_value_from_schema( $value, $schema, $name );
 		}
@@ -86,40 +87,5 @@ final class Request_Validator {
 			}
 		}
 		return $path;
-	}
-
-	/**
-	 * A 400 naming the field: `params` by top-level name (as WordPress core does), `field` by its
-	 * full path (`providers[openrouter][base_url]`) so a form can mark the exact control.
-	 *
-	 * @param string $field   Param name.
-	 * @param string $message What is wrong.
-	 * @param string $path    Full bracketed path when deeper than the param; the param otherwise.
-	 */
-	public static function error( string $field, string $message, string $path = '' ): WP_Error {
-		return new WP_Error(
-			'agentic_writer_invalid_param',
-			sprintf( 'Invalid parameter %s: %s', $field, $message ),
-			array(
-				'status' => 400,
-				'params' => array( $field => $message ),
-				'field'  => '' !== $path ? $path : $field,
-			)
-		);
-	}
-
-	/**
-	 * The 401/403 every permission callback gives.
-	 *
-	 * @param string $need What the account lacks, for a person.
-	 */
-	public static function forbidden( string $need ): WP_Error {
-		return new WP_Error(
-			'agentic_writer_forbidden',
-			is_user_logged_in()
-				? $need
-				: __( 'Log in to use Agentic Writer: send a logged-in cookie with a REST nonce, or an application password.', 'agentic-writer' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
 	}
 }

@@ -63,7 +63,7 @@ final class Settings_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public function get_item_permissions_check( $request ) {
-		return Providers_Controller::admin_only();
+		return self::require_admin();
 	}
 
 	/**
@@ -73,7 +73,7 @@ final class Settings_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public function update_item_permissions_check( $request ) {
-		return Providers_Controller::admin_only();
+		return self::require_admin();
 	}
 
 	/**

@@ -11,7 +11,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Rest;
 
 use AgenticWriter\Environment\Database_Engine;
-use AgenticWriter\Plugin;
+use AgenticWriter\Environment\Plugin_Package;
 use AgenticWriter\Usage\Usage_Table;
 use WP_Error;
 use WP_REST_Request;
@@ -60,11 +60,10 @@ final class Status_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public function get_item_permissions_check( $request ) {
-		return current_user_can( 'edit_posts' )
-			? true
-			: Request_Validator::forbidden(
-				__( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher). Ask a site administrator to change your role.', 'agentic-writer' )
-			);
+		return self::require_capability(
+			'edit_posts',
+			__( 'Your account cannot use Agentic Writer: it needs the "edit_posts" capability (Contributor role or higher). Ask a site administrator to change your role.', 'agentic-writer' )
+		);
 	}
 
 	/**
@@ -77,7 +76,7 @@ final class Status_Controller extends Rest_Controller {
 	public function get_item( $request ) {
 		global $wp_version;
 		$data = array(
-			'version'        => Plugin::VERSION,
+			'version'        => Plugin_Package::VERSION,
 			'schema_version' => Usage_Table::stored_version(),
 			'db_engine'      => Database_Engine::current(),
 			'php_version'    => PHP_VERSION,

@@ -47,7 +47,7 @@ final class Router {
 	 * A router with the site's settings.
 	 */
 	public static function for_site(): self {
-		return new self( new Provider_Registry(), Circuit_Breaker::from_settings(), new Health_Cache(), new Usage_Repository() );
+		return new self( Site_Providers::registry(), Circuit_Breaker::from_settings(), new Health_Cache(), new Usage_Repository() );
 	}
 
 	/**

@@ -10,8 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Routing;
 
 use AgenticWriter\Providers\Contracts\Provider;
-use AgenticWriter\Rest\Request_Validator;
-use AgenticWriter\Settings\Settings;
+use AgenticWriter\Validation\Invalid_Param;
 use WP_Error;
 
 /**
@@ -45,7 +44,7 @@ final class Routing_Rules {
 			$provider = $providers[ $forced ] ?? null;
 			$why      = null === $provider ? 'unknown provider' : self::why_not( $provider, $task, $mode );
 			if ( null !== $why ) {
-				return Request_Validator::error( 'provider', sprintf( '%s cannot serve the %s task (%s).', $forced, $task, $why ) );
+				return Invalid_Param::error( 'provider', sprintf( '%s cannot serve the %s task (%s).', $forced, $task, $why ) );
 			}
 			return array(
 				'chain'   => array( $forced ),
@@ -126,14 +125,5 @@ final class Routing_Rules {
 			$mode,
 			implode( '; ', $reasons )
 		);
-	}
-
-	/**
-	 * Every task type.
-	 *
-	 * @return string[]
-	 */
-	public static function tasks(): array {
-		return Settings::TASKS;
 	}
 }

@@ -9,7 +9,7 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Usage;
 
-use AgenticWriter\Providers\Base\Http_Client;
+use AgenticWriter\Providers\Contracts\Price_Source;
 use AgenticWriter\Providers\Contracts\Provider_Error;
 use AgenticWriter\Settings\Settings;
 
@@ -18,7 +18,7 @@ use AgenticWriter\Settings\Settings;
  * every web server when a persistent object cache is installed). A failed fetch is remembered
  * briefly so an unreachable catalogue does not slow every request down.
  */
-final class Pricing {
+final class Pricing implements Price_Source {
 
 	public const TRANSIENT = 'agentic_writer_model_catalogue';
 
@@ -68,7 +68,7 @@ final class Pricing {
 	 * @param int    $prompt     Prompt tokens.
 	 * @param int    $completion Completion tokens.
 	 */
-	public static function estimate( string $model, int $prompt, int $completion ): ?float {
+	public function estimate( string $model, int $prompt, int $completion ): ?float {
 		$entry = self::catalogue()[ $model ] ?? null;
 		if ( null === $entry || ! is_array( $entry['pricing'] ?? null ) ) {
 			return null;
@@ -98,7 +98,7 @@ final class Pricing {
 		if ( '' === $base ) {
 			return array();
 		}
-		$response = Http_Client::from_settings()->request( 'GET', $base . '/models', array(), null, 10 );
+		$response = Settings::http_client()->request( 'GET', $base . '/models', array(), null, 10 );
 		$json     = $response->json();
 		if ( $response->status >= 300 || null === $json || ! is_array( $json['data'] ?? null ) ) {
 			throw new Provider_Error( Provider_Error::BAD_RESPONSE, 'No model catalogue at ' . $base . '/models.' );

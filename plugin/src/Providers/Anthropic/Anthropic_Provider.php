@@ -10,14 +10,36 @@ declare( strict_types=1 );
 namespace AgenticWriter\Providers\Anthropic;
 
 use AgenticWriter\Providers\Base\Anthropic_Messages_Provider;
+use AgenticWriter\Providers\Base\Http_Client;
+use AgenticWriter\Providers\Contracts\Price_Source;
+use AgenticWriter\Providers\Contracts\Provider_Descriptor;
 use AgenticWriter\Providers\Contracts\Provider_Error;
+use AgenticWriter\Providers\Contracts\Setting_Field;
 use AgenticWriter\Providers\OpenRouter\Model_Names;
-use AgenticWriter\Usage\Pricing;
 
 /**
  * api.anthropic.com (or any base URL speaking the same API).
  */
 final class Anthropic_Provider extends Anthropic_Messages_Provider {
+
+	/**
+	 * The `anthropic` provider type.
+	 */
+	public static function describe(): Provider_Descriptor {
+		return new Provider_Descriptor(
+			type: 'anthropic',
+			label: 'Anthropic',
+			description: __( 'Claude models through Anthropic\'s own API, billed to your Anthropic account.', 'agentic-writer' ),
+			kind: 'cloud',
+			fields: array(
+				new Setting_Field( 'api_key', __( 'API key', 'agentic-writer' ), 'secret', required: true, help: __( 'From console.anthropic.com → API keys.', 'agentic-writer' ) ),
+				new Setting_Field( 'base_url', __( 'Base URL', 'agentic-writer' ), 'url', 'https://api.anthropic.com', true, placeholder: 'https://api.anthropic.com' ),
+				new Setting_Field( 'model', __( 'Model', 'agentic-writer' ), 'model', 'claude-sonnet-4-5', true ),
+			),
+			cost_source: 'estimated',
+			factory: static fn ( string $id, array $config, Http_Client $http, Price_Source $prices ): self => new self( $id, $config, $http, $prices ),
+		);
+	}
 
 	/**
 	 * {@inheritDoc}
@@ -43,7 +65,7 @@ final class Anthropic_Provider extends Anthropic_Messages_Provider {
 	 * @return array{0:float|null,1:string}
 	 */
 	protected function cost_of( string $model, int $in, int $out, array $usage ): array {
-		return array( Pricing::estimate( Model_Names::to_openrouter( $model ), $in, $out ), 'estimated' );
+		return array( $this->estimate_cost( Model_Names::to_openrouter( $model ), $in, $out ), 'estimated' );
 	}
 
 	/**

@@ -12,6 +12,7 @@ namespace AgenticWriter\Providers\Base;
 use AgenticWriter\Providers\Contracts\Connection_Result;
 use AgenticWriter\Providers\Contracts\Image_Request;
 use AgenticWriter\Providers\Contracts\Image_Result;
+use AgenticWriter\Providers\Contracts\Price_Source;
 use AgenticWriter\Providers\Contracts\Provider;
 use AgenticWriter\Providers\Contracts\Provider_Error;
 
@@ -26,12 +27,25 @@ abstract class Abstract_Provider implements Provider {
 	 * @param string              $id     Routing id.
 	 * @param array<string,mixed> $config Settings with the key decrypted (Settings::provider_config()).
 	 * @param Http_Client         $http   Shared HTTP.
+	 * @param Price_Source|null   $prices Prices for answers that report tokens but no cost.
 	 */
 	public function __construct(
 		protected string $id,
 		protected array $config,
-		protected Http_Client $http
+		protected Http_Client $http,
+		protected ?Price_Source $prices = null
 	) {
+	}
+
+	/**
+	 * Estimated USD from the price source, null when there is none or it knows no price.
+	 *
+	 * @param string $model Model as the OpenRouter catalogue names it.
+	 * @param int    $in    Prompt tokens.
+	 * @param int    $out   Completion tokens.
+	 */
+	protected function estimate_cost( string $model, int $in, int $out ): ?float {
+		return $this->prices?->estimate( $model, $in, $out );
 	}
 
 	/**
@@ -84,7 +98,10 @@ abstract class Abstract_Provider implements Provider {
 	 * @throws Provider_Error Always.
 	 */
 	public function generate_image( Image_Request $request ): Image_Result {
-		throw new Provider_Error( Provider_Error::UNAVAILABLE, sprintf( '%s does not generate images. Route the image task to OpenRouter.', $this->label() ) );
+		throw new Provider_Error(
+			Provider_Error::UNAVAILABLE,
+			sprintf( '%s does not generate images. Route the image task to a provider that draws them (Settings → Agentic Writer → Mode and routing).', $this->label() )
+		);
 	}
 
 	/**

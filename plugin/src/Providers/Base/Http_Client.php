@@ -10,7 +10,6 @@ declare( strict_types=1 );
 namespace AgenticWriter\Providers\Base;
 
 use AgenticWriter\Providers\Contracts\Provider_Error;
-use AgenticWriter\Settings\Settings;
 
 /**
  * Explicit timeouts on every call: a short connect timeout (a dead LAN host must not cost
@@ -38,18 +37,6 @@ final class Http_Client {
 		private ?int $idle_timeout = null
 	) {
 		$this->idle_timeout ??= $this->read_timeout;
-	}
-
-	/**
-	 * A client with the site's timeout settings.
-	 */
-	public static function from_settings(): self {
-		$t = Settings::group( 'timeouts' );
-		return new self(
-			(float) ( $t['connect_seconds'] ?? 2 ),
-			(int) ( $t['read_seconds'] ?? 120 ),
-			(int) apply_filters( 'agentic_writer_stream_idle_timeout', (int) ( $t['read_seconds'] ?? 120 ) )
-		);
 	}
 
 	/**

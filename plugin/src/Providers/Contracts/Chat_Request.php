@@ -22,15 +22,13 @@ final class Chat_Request {
 	 * @param string|null                                  $model      Model, null for the provider's default.
 	 * @param int                                          $max_tokens Output limit.
 	 * @param float|null                                   $temperature Sampling temperature.
-	 * @param bool                                         $json       Whether the answer must be JSON.
 	 */
 	public function __construct(
 		public readonly array $messages,
 		public readonly string $system = '',
 		public readonly ?string $model = null,
 		public readonly int $max_tokens = 4096,
-		public readonly ?float $temperature = null,
-		public readonly bool $json = false
+		public readonly ?float $temperature = null
 	) {
 	}
 
@@ -40,6 +38,6 @@ final class Chat_Request {
 	 * @param string|null $model Model.
 	 */
 	public function with_model( ?string $model ): self {
-		return new self( $this->messages, $this->system, $model, $this->max_tokens, $this->temperature, $this->json );
+		return new self( $this->messages, $this->system, $model, $this->max_tokens, $this->temperature );
 	}
 }

@@ -10,7 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Providers\Contracts;
 
 /**
- * What providers emit while streaming (`delta`, `usage`) and what the generate route sends on
+ * What providers emit while streaming (`delta`) and what the generate route sends on
  * (`start`, `delta`, `fallback`, `usage`, `error`, `done`), whatever the upstream's wire format.
  */
 final class Stream_Event {
@@ -36,25 +36,5 @@ final class Stream_Event {
 	 */
 	public static function delta( string $text ): self {
 		return new self( 'delta', array( 'text' => $text ) );
-	}
-
-	/**
-	 * Token counts and cost.
-	 *
-	 * @param int        $prompt     Prompt tokens.
-	 * @param int        $completion Completion tokens.
-	 * @param float|null $cost       USD, null when unknown.
-	 * @param string     $cost_kind  metered|estimated|subscription|local.
-	 */
-	public static function usage( int $prompt, int $completion, ?float $cost, string $cost_kind ): self {
-		return new self(
-			'usage',
-			array(
-				'tokens_prompt'     => $prompt,
-				'tokens_completion' => $completion,
-				'cost_usd'          => $cost,
-				'cost_kind'         => $cost_kind,
-			)
-		);
 	}
 }

@@ -10,12 +10,49 @@ declare( strict_types=1 );
 namespace AgenticWriter\Providers\Local_Backend;
 
 use AgenticWriter\Providers\Base\Anthropic_Messages_Provider;
+use AgenticWriter\Providers\Base\Http_Client;
+use AgenticWriter\Providers\Contracts\Price_Source;
+use AgenticWriter\Providers\Contracts\Provider_Descriptor;
 use AgenticWriter\Providers\Contracts\Provider_Error;
+use AgenticWriter\Providers\Contracts\Setting_Field;
 
 /**
  * Talks to the Node local backend (`./start.sh`) on this machine or the LAN.
  */
 final class Local_Backend_Provider extends Anthropic_Messages_Provider {
+
+	/**
+	 * The `local_backend` provider type: the author's own CLI, paid by their subscription.
+	 */
+	public static function describe(): Provider_Descriptor {
+		return new Provider_Descriptor(
+			type: 'local_backend',
+			label: __( 'Local backend', 'agentic-writer' ),
+			description: __( 'The Claude Code CLI on your own computer or another machine of your network, through the Agentic Writer local backend.', 'agentic-writer' ),
+			kind: 'local',
+			fields: array(
+				new Setting_Field(
+					'api_key',
+					__( 'API key', 'agentic-writer' ),
+					'secret',
+					required: true,
+					help: __( './start.sh prints it; it is also in the .api-key file of the backend folder.', 'agentic-writer' )
+				),
+				new Setting_Field(
+					'base_url',
+					__( 'Base URL', 'agentic-writer' ),
+					'url',
+					'http://127.0.0.1:8080',
+					true,
+					__( 'The backend\'s address without /v1.', 'agentic-writer' ),
+					placeholder: 'http://127.0.0.1:8080'
+				),
+				new Setting_Field( 'model', __( 'Model', 'agentic-writer' ), 'model', 'sonnet', true ),
+			),
+			cost_source: 'subscription',
+			factory: static fn ( string $id, array $config, Http_Client $http, Price_Source $prices ): self => new self( $id, $config, $http, $prices ),
+		);
+	}
 
 	/**
 	 * {@inheritDoc}
@@ -70,6 +107,71 @@ final class Local_Backend_Provider extends Anthropic_Messages_Provider {
 			}
 		}
 		return $details + parent::probe();
+	}
+
+	/**
+	 * What the backend says about itself on `/ping` (with the key): version, CLI drivers, warm
+	 * pool and queue, with a sentence for the owner. Never throws.
+	 *
+	 * @return array<string,mixed>
+	 */
+	public function live_status(): array {
+		$out = array(
+			'configured' => $this->is_configured(),
+			'base_url'   => $this->base_url(),
+			'reachable'  => false,
+			'ok'         => false,
+			'message'    => '',
+			'latency_ms' => null,
+			'status'     => null,
+			'version'    => null,
+			'drivers'    => array(),
+			'pool'       => null,
+			'queue'      => null,
+		);
+		if ( ! $out['configured'] ) {
+			return array( 'message' => $this->not_configured_message() ) + $out;
+		}
+		$start = microtime( true );
+		try {
+			$ping = $this->http->request( 'GET', $this->base_url() . '/ping', $this->headers(), null, min( 5, $this->http->read_timeout() ) );
+		} catch ( Provider_Error $e ) {
+			return array( 'message' => $this->advice( $e ) ) + $out;
+		}
+		$json              = 200 === $ping->status ? $ping->json() : null;
+		$out['latency_ms'] = self::ms_since( $start );
+		if ( null === $json || ! isset( $json['status'] ) ) {
+			$failure = new Provider_Error( Provider_Error::BAD_RESPONSE, sprintf( 'GET /ping answered HTTP %d', $ping->status ), $ping->status );
+			return array( 'message' => $this->advice( $failure ) ) + $out;
+		}
+		$out['reachable'] = true;
+		$out['status']    = (string) $json['status'];
+		$out['version']   = isset( $json['version'] ) ? (string) $json['version'] : null;
+		$out['pool']      = is_array( $json['pool'] ?? null ) ? $json['pool'] : null;
+		$out['queue']     = is_array( $json['queue'] ?? null ) ? $json['queue'] : null;
+		foreach ( (array) ( $json['drivers'] ?? array() ) as $driver ) {
+			$out['drivers'][] = array(
+				'name'         => (string) ( $driver['name'] ?? '' ),
+				'version'      => isset( $driver['version'] ) ? (string) $driver['version'] : null,
+				'ready'        => (bool) ( $driver['ready'] ?? false ),
+				'logged_in'    => isset( $driver['logged_in'] ) ? (bool) $driver['logged_in'] : null,
+				'login_method' => isset( $driver['login_method'] ) ? (string) $driver['login_method'] : null,
+			);
+		}
+		if ( ! isset( $json['drivers'] ) ) {
+			$out['message'] = $this->advice( new Provider_Error( Provider_Error::AUTH, 'the backend kept its details to itself', 401 ) );
+		} elseif ( 'ok' !== $out['status'] ) {
+			$out['message'] = $this->advice( new Provider_Error( Provider_Error::UNAVAILABLE, 'degraded' ) );
+		} else {
+			$out['ok']      = true;
+			$out['message'] = sprintf(
+				/* translators: 1: base URL, 2: milliseconds */
+				__( 'The local backend at %1$s answers (%2$d ms).', 'agentic-writer' ),
+				$this->base_url(),
+				$out['latency_ms']
+			);
+		}
+		return $out;
 	}
 
 	/**

@@ -11,14 +11,46 @@ namespace AgenticWriter\Providers\OpenAI_Compatible;
 
 use AgenticWriter\Providers\Base\Chat_Completions_Provider;
 use AgenticWriter\Providers\Contracts\Chat_Request;
+use AgenticWriter\Providers\Base\Http_Client;
+use AgenticWriter\Providers\Contracts\Price_Source;
+use AgenticWriter\Providers\Contracts\Provider_Descriptor;
 use AgenticWriter\Providers\Contracts\Provider_Error;
+use AgenticWriter\Providers\Contracts\Setting_Field;
 use AgenticWriter\Providers\OpenRouter\Model_Names;
-use AgenticWriter\Usage\Pricing;
 
 /**
  * One configured instance (there may be several, `openai_compatible:<id>`).
  */
 final class OpenAI_Compatible_Provider extends Chat_Completions_Provider {
+
+	/**
+	 * The `openai_compatible` provider type: as many instances as the owner adds.
+	 */
+	public static function describe(): Provider_Descriptor {
+		return new Provider_Descriptor(
+			type: 'openai_compatible',
+			label: __( 'OpenAI-compatible endpoints', 'agentic-writer' ),
+			description: __( 'Any Chat Completions API: OpenAI, LM Studio, Ollama, vLLM, llama.cpp. Local when its address is on this machine or your network.', 'agentic-writer' ),
+			kind: 'local',
+			multiple: true,
+			fields: array(
+				new Setting_Field(
+					'id',
+					__( 'ID', 'agentic-writer' ),
+					'id',
+					required: true,
+					help: __( 'Lowercase letters, digits, - and _; routing names it openai_compatible:<ID>.', 'agentic-writer' ),
+					placeholder: 'lmstudio'
+				),
+				new Setting_Field( 'label', __( 'Name', 'agentic-writer' ), 'text', placeholder: 'LM Studio' ),
+				new Setting_Field( 'api_key', __( 'API key', 'agentic-writer' ), 'secret', help: __( 'Local servers usually need none.', 'agentic-writer' ) ),
+				new Setting_Field( 'base_url', __( 'Base URL', 'agentic-writer' ), 'url', required: true, placeholder: 'http://127.0.0.1:1234/v1' ),
+				new Setting_Field( 'model', __( 'Model', 'agentic-writer' ), 'model', required: true ),
+			),
+			cost_source: 'local',
+			factory: static fn ( string $id, array $config, Http_Client $http, Price_Source $prices ): self => new self( $id, $config, $http, $prices ),
+		);
+	}
 
 	/**
 	 * {@inheritDoc}
@@ -82,7 +114,7 @@ final class OpenAI_Compatible_Provider extends Chat_Completions_Provider {
 		if ( 'local' === $this->kind() ) {
 			return array( null, 'local' );
 		}
-		return array( Pricing::estimate( Model_Names::to_openrouter( $model ), $in, $out ), 'estimated' );
+		return array( $this->estimate_cost( Model_Names::to_openrouter( $model ), $in, $out ), 'estimated' );
 	}
 
 	/**

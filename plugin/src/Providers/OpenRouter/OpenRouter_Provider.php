@@ -14,8 +14,10 @@ use AgenticWriter\Providers\Base\Http_Client;
 use AgenticWriter\Providers\Contracts\Chat_Request;
 use AgenticWriter\Providers\Contracts\Image_Request;
 use AgenticWriter\Providers\Contracts\Image_Result;
+use AgenticWriter\Providers\Contracts\Price_Source;
+use AgenticWriter\Providers\Contracts\Provider_Descriptor;
 use AgenticWriter\Providers\Contracts\Provider_Error;
-use AgenticWriter\Usage\Pricing;
+use AgenticWriter\Providers\Contracts\Setting_Field;
 
 /**
  * openrouter.ai/api/v1 (Chat Completions with OpenRouter's extras).
@@ -24,6 +26,27 @@ final class OpenRouter_Provider extends Chat_Completions_Provider {
 
 	/** Largest image accepted, downloaded or in a data URL. */
 	public const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+	/**
+	 * The `openrouter` provider type: text and images, the actual cost of every answer.
+	 */
+	public static function describe(): Provider_Descriptor {
+		return new Provider_Descriptor(
+			type: 'openrouter',
+			label: 'OpenRouter',
+			description: __( 'One key for hundreds of models from every major lab; also draws images, and reports what each answer cost.', 'agentic-writer' ),
+			kind: 'cloud',
+			fields: array(
+				new Setting_Field( 'api_key', __( 'API key', 'agentic-writer' ), 'secret', required: true, help: __( 'From openrouter.ai/keys.', 'agentic-writer' ) ),
+				new Setting_Field( 'base_url', __( 'Base URL', 'agentic-writer' ), 'url', 'https://openrouter.ai/api/v1', true, placeholder: 'https://openrouter.ai/api/v1' ),
+				new Setting_Field( 'model', __( 'Model', 'agentic-writer' ), 'model', 'openai/gpt-4o-mini', true ),
+				new Setting_Field( 'image_model', __( 'Image model', 'agentic-writer' ), 'model', 'google/gemini-2.5-flash-image', task: 'image' ),
+			),
+			tasks: array_merge( Provider_Descriptor::TEXT_TASKS, array( 'image' ) ),
+			cost_source: 'metered',
+			factory: static fn ( string $id, array $config, Http_Client $http, Price_Source $prices ): self => new self( $id, $config, $http, $prices ),
+		);
+	}
 
 	/**
 	 * {@inheritDoc}
@@ -98,7 +121,7 @@ final class OpenRouter_Provider extends Chat_Completions_Provider {
 		if ( isset( $usage['cost'] ) && is_numeric( $usage['cost'] ) ) {
 			return array( (float) $usage['cost'], 'metered' );
 		}
-		return array( Pricing::estimate( $model, $in, $out ), 'estimated' );
+		return array( $this->estimate_cost( $model, $in, $out ), 'estimated' );
 	}
 
 	/**
@@ -180,22 +203,6 @@ final class OpenRouter_Provider extends Chat_Completions_Provider {
 			throw new Provider_Error( Provider_Error::BAD_RESPONSE, 'OpenRouter sent something that is not a PNG, JPEG, WebP or GIF image; it was not saved.' );
 		}
 		return array( $bytes, $mime );
-	}
-
-	/**
-	 * The catalogue (cached for every worker by Pricing).
-	 *
-	 * @return array<int,array{id:string,name:string}>
-	 */
-	public function models(): array {
-		$out = array();
-		foreach ( Pricing::catalogue() as $id => $entry ) {
-			$out[] = array(
-				'id'   => (string) $id,
-				'name' => (string) ( $entry['name'] ?? $id ),
-			);
-		}
-		return $out;
 	}
 
 	/**

@@ -19,6 +19,7 @@ use AgenticWriter\Providers\Local_Backend\Local_Backend_Provider;
 use AgenticWriter\Providers\OpenAI_Compatible\OpenAI_Compatible_Provider;
 use AgenticWriter\Providers\OpenRouter\OpenRouter_Provider;
 use AgenticWriter\Tests\Support\Provider_Http_Test_Case;
+use AgenticWriter\Usage\Pricing;
 
 require_once dirname( __DIR__ ) . '/Support/Provider_Http_Test_Case.php';
 
@@ -57,7 +58,7 @@ final class Provider_Contract_Test extends Provider_Http_Test_Case {
 			'anthropic'             => Anthropic_Provider::class,
 			'openai_compatible:lab' => OpenAI_Compatible_Provider::class,
 		);
-		return new $classes[ $id ]( $id, $config, new Http_Client( 1.0, 10, 5 ) );
+		return new $classes[ $id ]( $id, $config, new Http_Client( 1.0, 10, 5 ), new Pricing() );
 	}
 
 	/**

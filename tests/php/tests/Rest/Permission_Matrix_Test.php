@@ -84,6 +84,9 @@ final class Permission_Matrix_Test extends Provider_Http_Test_Case {
 			'editor usage'    => array( 'GET', '/agentic-writer/v1/editor/usage', null, $writers ),
 			'providers'       => array( 'GET', '/agentic-writer/v1/providers', null, $admin_only ),
 			'provider test'   => array( 'POST', '/agentic-writer/v1/providers/openrouter/test', null, $admin_only ),
+			// An unknown provider: the permission check runs first, so only the administrator learns it is unknown.
+			'provider models' => array( 'GET', '/agentic-writer/v1/providers/nope/models', null, array( 401, 403, 403, 403, 403, 404 ) ),
+			'backend status'  => array( 'GET', '/agentic-writer/v1/local-backend/status', null, $admin_only ),
 			'settings read'   => array( 'GET', '/agentic-writer/v1/settings', null, $admin_only ),
 			'settings update' => array( 'POST', '/agentic-writer/v1/settings', array( 'provider_mode' => 'hybrid' ), $admin_only ),
 			'settings put'    => array( 'PUT', '/agentic-writer/v1/settings', array( 'provider_mode' => 'hybrid' ), $admin_only ),
@@ -131,7 +134,7 @@ final class Permission_Matrix_Test extends Provider_Http_Test_Case {
 		}
 		$covered = array( 'GET /agentic-writer/v1/chat/{post_id}', 'POST /agentic-writer/v1/chat/{post_id}', 'DELETE /agentic-writer/v1/chat/{post_id}' );
 		foreach ( self::routes() as [ $method, $route ] ) {
-			$covered[] = $method . ' ' . preg_replace( '#/providers/[^/]+/test$#', '/providers/{id}/test', $route );
+			$covered[] = $method . ' ' . preg_replace( '#/providers/[^/]+/(test|models)$#', '/providers/{id}/$1', $route );
 		}
 		sort( $registered );
 		$covered = array_values( array_unique( $covered ) );

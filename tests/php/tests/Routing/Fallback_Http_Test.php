@@ -10,8 +10,8 @@ declare( strict_types=1 );
 namespace AgenticWriter\Tests\Routing;
 
 use AgenticWriter\Admin\Fallback_Notice;
-use AgenticWriter\Providers\Provider_Registry;
 use AgenticWriter\Routing\Routing_Rules;
+use AgenticWriter\Routing\Site_Providers;
 use AgenticWriter\Settings\Settings;
 use AgenticWriter\Tests\Support\Provider_Http_Test_Case;
 
@@ -82,7 +82,7 @@ final class Fallback_Http_Test extends Provider_Http_Test_Case {
 	 */
 	public function test_defaults_route_every_task_to_openrouter(): void {
 		$this->configure( array( 'providers' => array( 'openrouter' => array( 'api_key' => 'sk-or-only-0123456789' ) ) ), true );
-		$providers = ( new Provider_Registry() )->all();
+		$providers = Site_Providers::registry()->all();
 		foreach ( Settings::TASKS as $task ) {
 			$route = Routing_Rules::resolve( $task, Settings::stored(), $providers );
 			$this->assertIsArray( $route, $task );

@@ -16,10 +16,11 @@ use AgenticWriter\Providers\Contracts\Chat_Result;
 use AgenticWriter\Providers\Contracts\Image_Request;
 use AgenticWriter\Providers\Contracts\Image_Result;
 use AgenticWriter\Providers\Contracts\Provider_Error;
-use AgenticWriter\Providers\Provider_Registry;
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Routing\Health_Cache;
 use AgenticWriter\Routing\Router;
+use AgenticWriter\Routing\Site_Providers;
+use AgenticWriter\Settings\Settings;
 use AgenticWriter\Tests\Test_Case;
 use AgenticWriter\Usage\Usage_Repository;
 
@@ -44,7 +45,7 @@ final class Image_Fallback_Test extends Test_Case {
 	 */
 	private function fake( string $id, bool $fails ): Abstract_Provider {
 		$seen = &$this->seen;
-		return new class( $id, array( 'model' => $id . '-model' ), Http_Client::from_settings(), $fails, $seen ) extends Abstract_Provider {
+		return new class( $id, array( 'model' => $id . '-model' ), Settings::http_client(), $fails, $seen ) extends Abstract_Provider {
 
 			/**
 			 * Builds it.
@@ -142,7 +143,7 @@ final class Image_Fallback_Test extends Test_Case {
 		$filter = static fn ( array $providers ): array => $providers + $fakes;
 		add_filter( 'agentic_writer_providers', $filter );
 		try {
-			$router = new Router( new Provider_Registry(), new Circuit_Breaker(), new Health_Cache(), new Usage_Repository() );
+			$router = new Router( Site_Providers::registry(), new Circuit_Breaker(), new Health_Cache(), new Usage_Repository() );
 			$routed = $router->image(
 				array( 'fake_down', 'fake_up' ),
 				new Image_Request( 'A lighthouse', 'asked-model', '9:16' ),
