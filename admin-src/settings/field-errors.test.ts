@@ -23,6 +23,19 @@ describe( 'fieldErrorFrom', () => {
 		).toBe( 'providers.anthropic.base_url' );
 	} );
 
+	it( 'takes the exact path from the message when data.field names only its top level', () => {
+		const error = invalid(
+			'breaker',
+			'breaker[cooldown_seconds] must be between 1 (inclusive) and 3600 (inclusive)'
+		);
+		expect(
+			fieldErrorFrom( {
+				...error,
+				data: { ...error.data, field: 'breaker' },
+			} )?.path
+		).toBe( 'breaker.cooldown_seconds' );
+	} );
+
 	it( 'maps the field the message names to its form path', () => {
 		expect(
 			fieldErrorFrom(

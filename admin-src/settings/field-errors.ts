@@ -33,12 +33,17 @@ export function fieldErrorFrom( error: unknown ): FieldError | null {
 	const field = Object.keys( params )[ 0 ] ?? '';
 	const detail = typeof params[ field ] === 'string' ? params[ field ] : '';
 	const text = typeof message === 'string' ? message : String( detail );
-	const named =
+	const inText = /\b([a-z_]+(?:\[[a-z0-9_:-]+\])+)/.exec(
+		`${ String( detail ) } ${ text }`
+	)?.[ 1 ];
+	let named =
 		typeof data?.field === 'string' && data.field !== ''
 			? data.field
-			: /\b([a-z_]+(?:\[[a-z0-9_:-]+\])+)/.exec(
-					String( detail )
-				)?.[ 1 ];
+			: inText;
+	// WordPress's own schema check names only the top-level field; its message the exact one.
+	if ( named && inText?.startsWith( `${ named }[` ) ) {
+		named = inText;
+	}
 	let path = field;
 	if ( named ) {
 		path = named.replace( /\[([^\]]+)\]/g, '.$1' );

@@ -71,6 +71,7 @@ const field = (
 	default: '',
 	required: false,
 	help: '',
+	placeholder: '',
 	...extra,
 } );
 

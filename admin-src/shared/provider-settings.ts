@@ -60,6 +60,7 @@ const fieldSchema = z.object( {
 	default: z._default( z.string(), '' ),
 	required: z._default( z.boolean(), false ),
 	help: z._default( z.string(), '' ),
+	placeholder: z._default( z.string(), '' ),
 	task: z.optional( z.string() ),
 } );
 export type ProviderField = z.infer< typeof fieldSchema >;

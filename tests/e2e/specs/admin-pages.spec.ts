@@ -16,9 +16,12 @@ test.describe( 'Agentic Writer admin pages', () => {
 				name: 'Agentic Writer settings',
 			} )
 		).toBeVisible();
+		// Each on its tab: the status, then the local backend.
+		await page.getByRole( 'tab', { name: 'Status' } ).click();
 		await expect(
 			page.getByRole( 'definition' ).filter( { hasText: /^0\.1\.0$/ } )
 		).toBeVisible();
+		await page.getByRole( 'tab', { name: 'Local backend' } ).click();
 		await expect(
 			page
 				.getByRole( 'link', { name: 'Download the local backend' } )
@@ -34,9 +37,12 @@ test.describe( 'Agentic Writer admin pages', () => {
 		admin,
 		page,
 	} ) => {
-		await admin.visitAdminPage( 'admin.php', 'page=agentic-writer' );
+		await admin.visitAdminPage(
+			'admin.php',
+			'page=agentic-writer&tab=local-backend'
+		);
 		await expect(
-			page.getByRole( 'heading', { name: 'Local backend' } )
+			page.getByRole( 'heading', { name: 'Local backend', exact: true } )
 		).toBeVisible();
 		const link = page.getByRole( 'link', {
 			name: 'Download the local backend',

@@ -1,8 +1,14 @@
 /**
  * The Settings page configures a provider end to end: key saved write-only, connection tested
- * against the mock upstream, a wrong key and a wrong URL explained.
+ * against the mock upstream, a wrong key and a wrong URL explained. Its tabs open by URL (a
+ * screenshot of each goes to tests/e2e/artifacts/screenshots/), the model list comes from the
+ * provider, unsaved changes are guarded, the local backend's status is told plainly when none
+ * runs, and an editor gets no settings page.
  */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
+import { loginAs, shots } from '../support/sidebar';
 
 type OpenRouterSettings = {
 	base_url: string;
@@ -72,6 +78,8 @@ test.describe( 'Agentic Writer settings', () => {
 		).toBeVisible();
 
 		const main = page.getByRole( 'main' );
+		await main.getByRole( 'tab', { name: 'Providers' } ).click();
+		await expect( page ).toHaveURL( /[?&]tab=providers\b/ );
 		const openRouter = main.getByRole( 'region', { name: 'OpenRouter' } );
 		const baseUrl = openRouter.getByRole( 'textbox', { name: 'Base URL' } );
 		const save = main.getByRole( 'button', { name: 'Save settings' } );
@@ -122,4 +130,254 @@ test.describe( 'Agentic Writer settings', () => {
 			/providers\[openrouter\]\[base_url\] must be an http:\/\/ or https:\/\/ URL/
 		);
 	} );
+
+	test( 'every tab opens by its URL', async ( { admin, page } ) => {
+		const tabs = [
+			{
+				tab: 'routing',
+				title: 'Mode and routing',
+				shows: page.getByRole( 'group', { name: 'Routing mode' } ),
+			},
+			{
+				tab: 'providers',
+				title: 'Providers',
+				shows: page.getByRole( 'region', {
+					name: 'Timeouts and circuit breaker',
+				} ),
+			},
+			{
+				tab: 'local-backend',
+				title: 'Local backend',
+				shows: page.getByRole( 'region', {
+					name: 'Local backend status',
+				} ),
+			},
+			{
+				tab: 'status',
+				title: 'Status',
+				shows: page.getByRole( 'definition' ).filter( {
+					hasText: /^0\.1\.0$/,
+				} ),
+			},
+		];
+		for ( const { tab, title, shows } of tabs ) {
+			await admin.visitAdminPage(
+				'admin.php',
+				`page=agentic-writer&tab=${ tab }`
+			);
+			await expect(
+				page.getByRole( 'tab', { name: title, exact: true } )
+			).toHaveAttribute( 'aria-selected', 'true' );
+			await expect( shows ).toBeVisible();
+			await expect(
+				page.getByRole( 'button', { name: 'Save settings' } )
+			).toBeVisible();
+			await shot( page, `settings-${ tab }` );
+		}
+
+		// A tab the page does not have (Budgets comes later) opens the first.
+		await admin.visitAdminPage(
+			'admin.php',
+			'page=agentic-writer&tab=budgets'
+		);
+		await expect(
+			page.getByRole( 'tab', { name: 'Mode and routing' } )
+		).toHaveAttribute( 'aria-selected', 'true' );
+		await expect( page ).toHaveURL( /[?&]tab=routing\b/ );
+	} );
+
+	test( 'the model field offers the provider’s own models', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		await requestUtils.rest( {
+			path: '/agentic-writer/v1/settings',
+			method: 'POST',
+			data: {
+				providers: {
+					openrouter: {
+						base_url: `${ mockUrl }/api/v1`,
+						api_key: 'sk-or-models-1234',
+					},
+				},
+			},
+		} );
+		await admin.visitAdminPage(
+			'admin.php',
+			'page=agentic-writer&tab=providers'
+		);
+		const openRouter = page.getByRole( 'region', { name: 'OpenRouter' } );
+		const model = openRouter.getByRole( 'combobox', {
+			name: 'Model',
+			exact: true,
+		} );
+		await model.focus();
+		await expect( model ).toHaveAccessibleDescription(
+			/\d+ models offered: type to search/
+		);
+		const listId = await model.getAttribute( 'list' );
+		const offered = await page
+			.locator( `datalist[id="${ listId }"] option` )
+			.evaluateAll( ( options ) =>
+				options.map( ( o ) => o.getAttribute( 'value' ) )
+			);
+		expect( offered ).toEqual(
+			expect.arrayContaining( [
+				'openai/gpt-4o',
+				'anthropic/claude-sonnet-4.5',
+			] )
+		);
+		// Free text still goes: the list suggests, it does not restrict.
+		await model.fill( 'vendor/a-model-not-listed' );
+		await expect( model ).toHaveValue( 'vendor/a-model-not-listed' );
+		await shot( page, 'settings-model-list' );
+	} );
+
+	test( 'leaving with unsaved changes asks first; after saving it does not', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		const stored = ( await requestUtils.rest( {
+			path: '/agentic-writer/v1/settings',
+		} ) ) as { breaker: unknown; timeouts: unknown };
+		await admin.visitAdminPage(
+			'admin.php',
+			'page=agentic-writer&tab=providers'
+		);
+		const read = page.getByRole( 'spinbutton', {
+			name: 'Read timeout (seconds)',
+		} );
+		const pause = page.getByRole( 'spinbutton', {
+			name: 'Pause length (seconds)',
+		} );
+		const save = page.getByRole( 'button', { name: 'Save settings' } );
+		const dashboard = page
+			.getByRole( 'navigation', { name: 'Main menu' } )
+			.getByRole( 'link', { name: 'Dashboard' } );
+		const asked: string[] = [];
+		page.on( 'dialog', ( dialog ) => {
+			asked.push( dialog.type() );
+			return dialog.dismiss();
+		} );
+
+		try {
+			const pauseBefore = await pause.inputValue();
+			await read.fill( '121' );
+			await expect( page.getByText( 'Unsaved changes' ) ).toBeVisible();
+			await dashboard.click();
+			await expect.poll( () => asked ).toEqual( [ 'beforeunload' ] );
+			// Dismissed: still here, the edit kept.
+			await expect( page ).toHaveURL( /page=agentic-writer/ );
+			await expect( read ).toHaveValue( '121' );
+
+			// A wrong value, saved from another tab: the page goes back to the field.
+			await pause.fill( '99999' );
+			await page.getByRole( 'tab', { name: 'Status' } ).click();
+			await save.click();
+			await expect( pause ).toHaveAttribute( 'aria-invalid', 'true' );
+			await expect(
+				page.getByRole( 'tab', { name: 'Providers' } )
+			).toHaveAttribute( 'aria-selected', 'true' );
+			await expect( page ).toHaveURL( /[?&]tab=providers\b/ );
+			await shot( page, 'settings-error-on-another-tab' );
+
+			await pause.fill( pauseBefore );
+			await save.click();
+			await expect(
+				page.getByRole( 'main' ).getByText( 'Settings saved.' )
+			).toBeVisible();
+			await expect( page.getByText( 'All changes saved' ) ).toBeVisible();
+
+			await dashboard.click();
+			await expect( page ).toHaveURL( /wp-admin\/(index\.php)?$/ );
+			expect( asked ).toEqual( [ 'beforeunload' ] );
+		} finally {
+			await requestUtils.rest( {
+				path: '/agentic-writer/v1/settings',
+				method: 'POST',
+				data: { breaker: stored.breaker, timeouts: stored.timeouts },
+			} );
+		}
+	} );
+
+	test( 'the local backend status says plainly that none answers', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		const local = page.getByRole( 'region', {
+			name: 'Local backend status',
+		} );
+		// As a new site has it: no key saved.
+		await admin.visitAdminPage(
+			'admin.php',
+			'page=agentic-writer&tab=local-backend'
+		);
+		await expect( local.getByText( 'Not configured' ) ).toBeVisible();
+		await expect( local.getByText( /run \.\/start\.sh/ ) ).toBeVisible();
+
+		// Configured, but nothing listens at the address.
+		const settings = ( await requestUtils.rest( {
+			path: '/agentic-writer/v1/settings',
+		} ) ) as { providers: { local_backend: { base_url: string } } };
+		const saved = settings.providers.local_backend.base_url;
+		await requestUtils.rest( {
+			path: '/agentic-writer/v1/settings',
+			method: 'POST',
+			data: {
+				providers: {
+					local_backend: {
+						base_url: 'http://127.0.0.1:9',
+						api_key: 'aw-local-test-key',
+					},
+				},
+			},
+		} );
+		try {
+			await page.reload();
+			await expect( local.getByText( 'Not reachable' ) ).toBeVisible();
+			await expect( local.getByText( /127\.0\.0\.1:9/ ) ).toBeVisible();
+			await local.getByRole( 'button', { name: 'Check again' } ).click();
+			await expect( local.getByText( 'Not reachable' ) ).toBeVisible();
+			await shot( page, 'settings-local-backend-unreachable' );
+		} finally {
+			await requestUtils.rest( {
+				path: '/agentic-writer/v1/settings',
+				method: 'POST',
+				data: {
+					providers: {
+						local_backend: { base_url: saved, api_key: null },
+					},
+				},
+			} );
+		}
+	} );
+
+	test( 'an editor gets no settings page', async ( { browser } ) => {
+		const page = await loginAs( browser, 'editor' );
+		await expect(
+			page
+				.getByRole( 'navigation', { name: 'Main menu' } )
+				.getByRole( 'link', { name: 'Agentic Writer' } )
+		).toHaveCount( 0 );
+		await page.goto(
+			'/wp-admin/admin.php?page=agentic-writer&tab=providers'
+		);
+		await expect(
+			page.getByText( /not allowed to access this page/ )
+		).toBeVisible();
+		await expect(
+			page.getByRole( 'tab', { name: 'Providers' } )
+		).toHaveCount( 0 );
+		await page.context().close();
+	} );
 } );
+
+function shot( page: Page, name: string ) {
+	return page.screenshot( {
+		path: path.join( shots, `${ name }.png` ),
+		fullPage: true,
+	} );
+}

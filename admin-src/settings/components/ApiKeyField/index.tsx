@@ -13,6 +13,9 @@ import type { KeyEdit } from '../../settings-form';
 type Props = {
 	/** The secret's label from its descriptor, e.g. "API key". */
 	label?: string;
+	/** What to paste and where it comes from. */
+	help?: string;
+	placeholder?: string;
 	/** Whether a key is stored, its hint (`…abcd`) and why it cannot be used, from GET settings. */
 	isSet: boolean;
 	hint: string;
@@ -25,8 +28,10 @@ type Props = {
 /**
  * A write-only key: the stored key is never shown, only its hint; typing replaces it.
  *
- * @param props          Props.
+ * @param props             Props.
  * @param props.label
+ * @param props.help
+ * @param props.placeholder
  * @param props.isSet
  * @param props.hint
  * @param props.keyError
@@ -36,6 +41,8 @@ type Props = {
  */
 export default function ApiKeyField( {
 	label = __( 'API key', 'agentic-writer' ),
+	help,
+	placeholder,
 	isSet,
 	hint,
 	keyError,
@@ -66,7 +73,9 @@ export default function ApiKeyField( {
 			}
 			value={ edit.value }
 			onChange={ ( value ) => onChange( { value, remove: false } ) }
+			placeholder={ placeholder || undefined }
 			{ ...invalid }
+			help={ invalid.help ?? ( help || undefined ) }
 		/>
 	);
 

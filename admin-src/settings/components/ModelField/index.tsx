@@ -28,6 +28,7 @@ type Props = {
 	/** Why there is no list, when providerId is null and that needs saying. */
 	unlistedNote?: string;
 	help?: string;
+	placeholder?: string;
 	invalid?: { 'aria-invalid'?: true; help?: string };
 };
 
@@ -88,11 +89,8 @@ export default function ModelField( props: Props ) {
 		);
 	} else if ( list.state === 'error' ) {
 		note = sprintf(
-			/* translators: %s: why the list could not be read. */
-			__(
-				'No model list: %s Type the model name instead.',
-				'agentic-writer'
-			),
+			/* translators: %s: why the list could not be read, and what to do (from the server). */
+			__( 'No model list: %s', 'agentic-writer' ),
 			list.message
 		);
 	}
@@ -108,6 +106,7 @@ export default function ModelField( props: Props ) {
 				onFocus={ load }
 				autoComplete="off"
 				spellCheck={ false }
+				placeholder={ props.placeholder || undefined }
 				list={ providerId ? listId : undefined }
 				{ ...invalid }
 				help={ invalid.help ?? ( note || undefined ) }

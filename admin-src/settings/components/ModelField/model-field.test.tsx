@@ -101,14 +101,14 @@ describe( 'ModelField', () => {
 		mockedApiFetch.mockRejectedValue( {
 			code: 'agentic_writer_models_unavailable',
 			message:
-				'OpenRouter rejected the API key (401): check the key, then try again.',
+				'Could not list the models of OpenRouter (401). Type the model name instead, or test the connection to see what is wrong.',
 			data: { status: 502 },
 		} );
 		const { input, onChange } = field();
 		fireEvent.focus( input );
 
 		await screen.findByText(
-			'No model list: OpenRouter rejected the API key (401): check the key, then try again. Type the model name instead.'
+			'No model list: Could not list the models of OpenRouter (401). Type the model name instead, or test the connection to see what is wrong.'
 		);
 		expect( options( input ) ).toEqual( [] );
 		fireEvent.change( input, { target: { value: 'openai/gpt-4o' } } );

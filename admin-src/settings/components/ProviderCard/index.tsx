@@ -113,6 +113,8 @@ export default function ProviderCard( props: Props ) {
 			return (
 				<ApiKeyField
 					label={ field.label }
+					help={ field.help }
+					placeholder={ field.placeholder }
 					isSet={ secret.isSet }
 					hint={ secret.hint }
 					keyError={ secret.error }
@@ -145,6 +147,7 @@ export default function ProviderCard( props: Props ) {
 							: undefined
 					}
 					help={ field.help }
+					placeholder={ field.placeholder }
 					invalid={ invalid }
 				/>
 			);
@@ -158,6 +161,7 @@ export default function ProviderCard( props: Props ) {
 				onChange={ ( next ) => setValue( field.name, next ) }
 				autoComplete="off"
 				spellCheck={ field.type === 'text' }
+				placeholder={ field.placeholder || undefined }
 				help={ field.help || undefined }
 				{ ...invalid }
 			/>

@@ -86,10 +86,10 @@ export default function ProviderInstances( props: Props ) {
 						descriptor={ descriptor }
 						providerId={ providerId }
 						title={ sprintf(
-							/* translators: 1: provider type label, 2: instance label or id. */
-							__( '%1$s: %2$s', 'agentic-writer' ),
-							descriptor.label,
-							name
+							/* translators: 1: instance name or id, 2: its routing id, e.g. openai_compatible:lmstudio. */
+							__( '%1$s (%2$s)', 'agentic-writer' ),
+							name,
+							providerId
 						) }
 						headingLevel={ 3 }
 						path={ `providers.${ descriptor.type }.${ n }` }
@@ -134,8 +134,8 @@ export default function ProviderInstances( props: Props ) {
 				}
 			>
 				{ sprintf(
-					/* translators: %s: provider type label, e.g. OpenAI-compatible. */
-					__( 'Add %s', 'agentic-writer' ),
+					/* translators: %s: provider type label, e.g. OpenAI-compatible endpoints. */
+					__( 'Add to %s', 'agentic-writer' ),
 					descriptor.label
 				) }
 			</Button>

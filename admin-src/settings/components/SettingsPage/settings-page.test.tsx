@@ -171,7 +171,7 @@ describe( 'SettingsPage', () => {
 		).toBeTruthy();
 		expect(
 			screen.getByRole( 'region', {
-				name: 'OpenAI-compatible: LM Studio',
+				name: 'LM Studio (openai_compatible:lmstudio)',
 			} )
 		).toBeTruthy();
 		const echo = screen.getByRole( 'region', { name: 'Echo' } );
@@ -310,10 +310,10 @@ describe( 'SettingsPage', () => {
 		await screen.findByRole( 'region', { name: 'OpenRouter' } );
 
 		fireEvent.click(
-			screen.getByRole( 'button', { name: 'Add OpenAI-compatible' } )
+			screen.getByRole( 'button', { name: 'Add to OpenAI-compatible' } )
 		);
 		const added = screen.getByRole( 'region', {
-			name: 'OpenAI-compatible: endpoint-2',
+			name: 'endpoint-2 (openai_compatible:endpoint-2)',
 		} );
 		fireEvent.change(
 			within( added ).getByRole( 'textbox', { name: 'Label' } ),
