@@ -375,9 +375,20 @@ test.describe( 'Agentic Writer settings', () => {
 	} );
 } );
 
-function shot( page: Page, name: string ) {
-	return page.screenshot( {
-		path: path.join( shots, `${ name }.png` ),
-		fullPage: true,
+/**
+ * A screenshot of the whole page as a person sees it at the top: the viewport is made as tall as
+ * the page (a full-page capture would paint the sticky Save bar and admin bar mid-page).
+ *
+ * @param page Page.
+ * @param name File name without extension.
+ */
+async function shot( page: Page, name: string ) {
+	const size = page.viewportSize() ?? { width: 1280, height: 720 };
+	const height = await page.evaluate( () => {
+		window.scrollTo( 0, 0 );
+		return document.documentElement.scrollHeight;
 	} );
+	await page.setViewportSize( { width: size.width, height } );
+	await page.screenshot( { path: path.join( shots, `${ name }.png` ) } );
+	await page.setViewportSize( size );
 }
