@@ -14,6 +14,8 @@ use AgenticWriter\Providers\Provider_Types;
 use AgenticWriter\Tests\Site;
 use AgenticWriter\Tests\Support\Provider_Http_Test_Case;
 
+require_once dirname( __DIR__ ) . '/Support/Provider_Http_Test_Case.php';
+
 /**
  * Copies the README's PHP block into the test site's mu-plugins (and loads it in this process, as
  * WordPress would have), then uses the site over HTTP.
