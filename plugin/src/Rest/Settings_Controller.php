@@ -92,7 +92,7 @@ final class Settings_Controller extends Rest_Controller {
 		$breaker = Circuit_Breaker::from_settings();
 		foreach ( $saved['changed'] as $id ) {
 			$breaker->reset( $id );
-			if ( 'openrouter' === $id ) {
+			if ( Pricing::SOURCE === $id ) {
 				Pricing::forget();
 			}
 		}
