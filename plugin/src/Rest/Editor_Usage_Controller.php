@@ -49,19 +49,7 @@ final class Editor_Usage_Controller extends Rest_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => Request_Validator::documented( self::args() ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::READABLE => array( 'get_item', Request_Validator::documented( self::args() ) ) ) );
 	}
 
 	/**

@@ -9,15 +9,12 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Rest;
 
-use AgenticWriter\Generation\Concurrency_Limit;
 use AgenticWriter\Generation\Generation_Service;
-use AgenticWriter\Generation\Request_Guard;
 use AgenticWriter\Generation\Stream_Writer;
 use AgenticWriter\Providers\Provider_Types;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
 use AgenticWriter\Validation\Invalid_Param;
-use AgenticWriter\Usage\Usage_Repository;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -27,7 +24,7 @@ use WP_REST_Server;
  * Streams Server-Sent Events (start, delta, fallback, usage, error, done) when the client
  * accepts `text/event-stream`, answers JSON otherwise.
  */
-final class Generate_Controller extends Rest_Controller {
+final class Generate_Controller extends Writing_Controller {
 
 	/**
 	 * Size limits, in characters. They fit real posts: Write's prompt (brief, answers and
@@ -111,19 +108,7 @@ final class Generate_Controller extends Rest_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'create_item' ),
-					'permission_callback' => array( $this, 'create_item_permissions_check' ),
-					'args'                => Request_Validator::documented( self::args() ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::CREATABLE => array( 'create_item', Request_Validator::documented( self::args() ) ) ) );
 	}
 
 	/**
@@ -135,46 +120,6 @@ final class Generate_Controller extends Rest_Controller {
 	public function create_item_permissions_check( $request ) {
 		$can = self::can_write_for( $request );
 		return true === $can ? self::can_choose_provider( $request ) : $can;
-	}
-
-	/**
-	 * Choosing the provider or model is the site owner's call: routing spends their money. A
-	 * request from anyone else that names one is refused rather than quietly rerouted.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return true|WP_Error
-	 */
-	public static function can_choose_provider( WP_REST_Request $request ) {
-		foreach ( array( 'provider', 'model' ) as $field ) {
-			$value = $request->get_param( $field );
-			if ( null !== $value && '' !== $value && ! current_user_can( 'manage_options' ) ) {
-				return new WP_Error(
-					'agentic_writer_forbidden',
-					/* translators: %s: provider or model */
-					sprintf( __( 'Only administrators can choose the %s of a request. Leave it out and the site\'s routing picks it.', 'agentic-writer' ), $field ),
-					array(
-						'status' => 403,
-						'field'  => $field,
-					)
-				);
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Shared with the image route: edit_posts, and edit_post for a given post.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return true|WP_Error
-	 */
-	public static function can_write_for( WP_REST_Request $request ) {
-		$post_id = $request->get_param( 'post_id' );
-		return Post_Access::check(
-			is_numeric( $post_id ) ? (int) $post_id : 0,
-			/* translators: %d: post id */
-			__( 'You cannot edit post %d, so Agentic Writer cannot write for it.', 'agentic-writer' )
-		);
 	}
 
 	/**
@@ -217,46 +162,6 @@ final class Generate_Controller extends Rest_Controller {
 		}
 		add_filter( 'rest_pre_echo_response', array( self::class, 'echo_with_length' ), PHP_INT_MAX, 3 );
 		return new WP_REST_Response( $body, 200 );
-	}
-
-	/**
-	 * The guard of a new generation request by the current user.
-	 *
-	 * @param string $task    Task type.
-	 * @param int    $post_id Post (0: none).
-	 */
-	public static function guard( string $task, int $post_id ): Request_Guard {
-		return new Request_Guard(
-			array(
-				'task_type' => $task,
-				'user_id'   => get_current_user_id(),
-				'post_id'   => $post_id,
-			),
-			new Usage_Repository(),
-			Concurrency_Limit::for_site()
-		);
-	}
-
-	/**
-	 * The 429 for a user whose slots are all taken, with Retry-After.
-	 *
-	 * @param Request_Guard $guard Guard of the refused request.
-	 */
-	public static function too_many( Request_Guard $guard ): WP_REST_Response {
-		$wait     = $guard->retry_after();
-		$error    = new WP_Error(
-			'agentic_writer_too_many_requests',
-			__( 'You already have as many answers being written as this site allows at once. Wait for one to finish (or stop it), then try again.', 'agentic-writer' ),
-			array(
-				'status'      => 429,
-				'retryable'   => true,
-				'retry_after' => $wait,
-				'request_id'  => $guard->request_id,
-			)
-		);
-		$response = rest_convert_error_to_response( $error );
-		$response->header( 'Retry-After', (string) $wait );
-		return $response;
 	}
 
 	/**

@@ -25,7 +25,7 @@ use WP_REST_Server;
 /**
  * Generates an image through the router and saves it as an attachment with alt text.
  */
-final class Image_Controller extends Rest_Controller {
+final class Image_Controller extends Writing_Controller {
 
 	/** Attachment meta that marks an image as AI-generated. */
 	public const GENERATED_META = '_agentic_writer_generated';
@@ -88,19 +88,7 @@ final class Image_Controller extends Rest_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'create_item' ),
-					'permission_callback' => array( $this, 'create_item_permissions_check' ),
-					'args'                => Request_Validator::documented( self::args() ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::CREATABLE => array( 'create_item', Request_Validator::documented( self::args() ) ) ) );
 	}
 
 	/**
@@ -110,14 +98,14 @@ final class Image_Controller extends Rest_Controller {
 	 * @return true|WP_Error
 	 */
 	public function create_item_permissions_check( $request ) {
-		$can = Generate_Controller::can_write_for( $request );
+		$can = self::can_write_for( $request );
 		if ( true !== $can ) {
 			return $can;
 		}
 		if ( ! current_user_can( 'upload_files' ) ) {
 			return self::permission_error( __( 'Your account cannot add images: it needs the "upload_files" capability (Author role or higher).', 'agentic-writer' ) );
 		}
-		return Generate_Controller::can_choose_provider( $request );
+		return self::can_choose_provider( $request );
 	}
 
 	/**
@@ -137,9 +125,9 @@ final class Image_Controller extends Rest_Controller {
 		if ( $featured && 0 === $post_id ) {
 			return Invalid_Param::error( 'featured', 'featured needs post_id: the post whose featured image it becomes.' );
 		}
-		$guard = Generate_Controller::guard( 'image', $post_id );
+		$guard = self::guard( 'image', $post_id );
 		if ( ! $guard->take_slot() ) {
-			return Generate_Controller::too_many( $guard );
+			return self::too_many( $guard );
 		}
 		$out = ( new Generation_Service( Router::for_site() ) )->image( $params, $guard );
 		if ( is_wp_error( $out ) ) {

@@ -35,23 +35,16 @@ final class Provider_Test_Controller extends Rest_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
+		$this->add_route(
 			'/' . $this->rest_base . '/(?P<id>[a-z0-9_:-]+)/test',
 			array(
-				array(
-					'methods'             => WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'create_item' ),
-					'permission_callback' => array( $this, 'create_item_permissions_check' ),
-					'args'                => array(
+				WP_REST_Server::CREATABLE => array( 'create_item', array(
 						'id' => array(
 							'description'       => 'Provider id: openrouter, local_backend, anthropic or openai_compatible:<id>.',
 							'type'              => 'string',
 							'sanitize_callback' => null,
 						),
-					),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
+					) ),
 			)
 		);
 	}

@@ -55,37 +55,10 @@ final class Request_Validator {
 			}
 			$valid = rest_validate_value_from_schema( $value, $schema, $name );
 			if ( is_wp_error( $valid ) ) {
-				return Invalid_Param::error( $name, $valid->get_error_message(), self::failing_path( $value, $schema, $name ) );
+				return Invalid_Param::from_schema( $name, $value, $schema, $valid );
 			}
 			$out[ $name ] = rest_sanitize_value_from_schema( $value, $schema, $name );
 		}
 		return $out;
-	}
-
-	/**
-	 * The deepest item or property that fails its schema (`messages[1][content]`), as WordPress's
-	 * errors name it only in their translated message.
-	 *
-	 * @param mixed               $value  Value that failed.
-	 * @param array<string,mixed> $schema Its schema.
-	 * @param string              $path   Its path.
-	 */
-	private static function failing_path( $value, array $schema, string $path ): string {
-		if ( ! is_array( $value ) ) {
-			return $path;
-		}
-		$children = array();
-		if ( isset( $schema['items'] ) && array_is_list( $value ) ) {
-			$children = array_map( static fn ( $item ): array => $schema['items'], $value );
-		} elseif ( isset( $schema['properties'] ) ) {
-			$children = array_intersect_key( $schema['properties'], $value );
-		}
-		foreach ( $children as $key => $child ) {
-			$child_path = $path . '[' . $key . ']';
-			if ( is_wp_error( rest_validate_value_from_schema( $value[ $key ], $child, $child_path ) ) ) {
-				return self::failing_path( $value[ $key ], $child, $child_path );
-			}
-		}
-		return $path;
 	}
 }

@@ -35,23 +35,11 @@ final class Settings_Controller extends Rest_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
+		$this->add_route(
 			'/' . $this->rest_base,
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array(),
-				),
-				array(
-					'methods'             => WP_REST_Server::EDITABLE,
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => Request_Validator::documented( Settings::schema() ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
+				WP_REST_Server::READABLE => 'get_item',
+				WP_REST_Server::EDITABLE => array( 'update_item', Request_Validator::documented( Settings::schema() ) ),
 			)
 		);
 	}
@@ -104,7 +92,7 @@ final class Settings_Controller extends Rest_Controller {
 		$breaker = Circuit_Breaker::from_settings();
 		foreach ( $saved['changed'] as $id ) {
 			$breaker->reset( $id );
-			if ( 'openrouter' === $id ) {
+			if ( Pricing::SOURCE === $id ) {
 				Pricing::forget();
 			}
 		}

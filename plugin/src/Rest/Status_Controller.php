@@ -36,21 +36,8 @@ final class Status_Controller extends Rest_Controller {
 	 * Registers the route.
 	 */
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			self::ROUTE,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'get_item_permissions_check' ),
-					'args'                => array(
-						'context' => $this->get_context_param( array( 'default' => 'view' ) ),
-					),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$context = array( 'context' => $this->get_context_param( array( 'default' => 'view' ) ) );
+		$this->add_route( self::ROUTE, array( WP_REST_Server::READABLE => array( 'get_item', $context ) ) );
 	}
 
 	/**

@@ -34,7 +34,7 @@ final class Settings_Validator {
 			}
 			$valid = rest_validate_value_from_schema( $value, $schema[ $field ], (string) $field );
 			if ( is_wp_error( $valid ) ) {
-				return Invalid_Param::error( (string) $field, $valid->get_error_message() );
+				return Invalid_Param::from_schema( (string) $field, $value, $schema[ $field ], $valid );
 			}
 		}
 		return true;

@@ -22,6 +22,9 @@ final class Pricing implements Price_Source {
 
 	public const TRANSIENT = 'agentic_writer_model_catalogue';
 
+	/** The provider whose `/models` holds the prices (its settings changing makes them stale). */
+	public const SOURCE = 'openrouter';
+
 	private const TTL = 12 * HOUR_IN_SECONDS;
 
 	private const FAILURE_TTL = 10 * MINUTE_IN_SECONDS;
@@ -93,7 +96,7 @@ final class Pricing implements Price_Source {
 	 * @throws Provider_Error When it cannot be fetched.
 	 */
 	private static function fetch(): array {
-		$config = Settings::provider_config( 'openrouter' );
+		$config = Settings::provider_config( self::SOURCE );
 		$base   = untrailingslashit( (string) ( $config['base_url'] ?? '' ) );
 		if ( '' === $base ) {
 			return array();

@@ -74,4 +74,70 @@ final class Architecture_Test extends TestCase {
 			$this->assertMatchesRegularExpression( '/^(final |abstract )?(class|interface|trait|enum) ' . preg_quote( $name, '/' ) . '\b/m', $code, $path );
 		}
 	}
+
+	/**
+	 * Small files: none in plugin/src over 300 lines.
+	 */
+	public function test_no_source_file_is_over_300_lines(): void {
+		$long = array();
+		foreach ( self::sources() as $path => $code ) {
+			$lines = substr_count( $code, "\n" );
+			if ( $lines > 300 ) {
+				$long[ $path ] = $lines;
+			}
+		}
+		$this->assertSame( array(), $long );
+	}
+
+	/**
+	 * Which top-level namespaces each one uses (`use AgenticWriter\X\…` and fully qualified
+	 * names). The root files (Plugin, Uninstaller: the wiring) count as `(root)`.
+	 *
+	 * @return array<string, string[]>
+	 */
+	private static function namespace_graph(): array {
+		$graph = array();
+		foreach ( self::sources() as $path => $code ) {
+			$from = str_contains( $path, '/' ) ? strstr( $path, '/', true ) : '(root)';
+			preg_match_all( '/\\\\?AgenticWriter\\\\(\w+)\\\\\w/', $code, $m );
+			preg_match_all( '/^use AgenticWriter\\\\(\w+);$/m', $code, $root_uses );
+			$to = array_merge( $m[1], array_map( static fn (): string => '(root)', $root_uses[1] ) );
+			$graph[ $from ] = array_values( array_unique( array_merge( $graph[ $from ] ?? array(), array_diff( $to, array( $from ) ) ) ) );
+		}
+		return $graph;
+	}
+
+	/**
+	 * The graph is the shape the graph check relies on (so an empty graph cannot pass it).
+	 */
+	public function test_namespace_graph_sees_the_layers(): void {
+		$graph = self::namespace_graph();
+		$this->assertContains( 'Providers', $graph['Settings'] );
+		$this->assertContains( 'Settings', $graph['Routing'] );
+		$this->assertContains( 'Rest', $graph['(root)'] );
+	}
+
+	/**
+	 * No namespace depends on itself through others: each layer can be read, tested and changed
+	 * without the ones above it.
+	 */
+	public function test_namespaces_do_not_depend_in_a_circle(): void {
+		$graph  = self::namespace_graph();
+		$cycles = array();
+		foreach ( array_keys( $graph ) as $start ) {
+			$stack = array( array( $start, array( $start ) ) );
+			while ( $stack ) {
+				list( $node, $path ) = array_pop( $stack );
+				foreach ( $graph[ $node ] ?? array() as $next ) {
+					if ( $next === $start ) {
+						$cycle            = array_merge( $path, array( $start ) );
+						$cycles[ $start ] = implode( ' -> ', $cycle );
+					} elseif ( ! in_array( $next, $path, true ) ) {
+						$stack[] = array( $next, array_merge( $path, array( $next ) ) );
+					}
+				}
+			}
+		}
+		$this->assertSame( array(), $cycles );
+	}
 }

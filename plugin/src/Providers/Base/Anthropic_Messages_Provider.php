@@ -99,7 +99,7 @@ abstract class Anthropic_Messages_Provider extends Abstract_Provider {
 	public function chat( Chat_Request $request ): Chat_Result {
 		$response = $this->http->request( 'POST', $this->url( '/messages' ), $this->headers(), $this->body( $request, false ) );
 		if ( $response->status >= 300 ) {
-			throw Http_Client::status_error( $response, $this->label() );
+			throw Http_Errors::status_error( $response, $this->label() );
 		}
 		$json = $response->json();
 		if ( null === $json || 'message' !== ( $json['type'] ?? '' ) || ! isset( $json['content'] ) ) {
@@ -169,7 +169,7 @@ abstract class Anthropic_Messages_Provider extends Abstract_Provider {
 			$keep_going
 		);
 		if ( $response->status >= 300 ) {
-			throw Http_Client::status_error( $response, $this->label() );
+			throw Http_Errors::status_error( $response, $this->label() );
 		}
 		if ( ! $state['done'] ) {
 			throw new Provider_Error( Provider_Error::INTERRUPTED, sprintf( 'The stream from %s ended before message_stop.', $this->label() ), $response->status );
@@ -184,7 +184,7 @@ abstract class Anthropic_Messages_Provider extends Abstract_Provider {
 	public function models(): array {
 		$response = $this->http->request( 'GET', $this->url( '/models' ), $this->headers(), null, min( 15, $this->http->read_timeout() ) );
 		if ( $response->status >= 300 ) {
-			throw Http_Client::status_error( $response, $this->label() );
+			throw Http_Errors::status_error( $response, $this->label() );
 		}
 		$json = $response->json();
 		if ( null === $json || ! isset( $json['data'] ) || ! is_array( $json['data'] ) ) {

@@ -120,14 +120,14 @@ abstract class Chat_Completions_Provider extends Abstract_Provider {
 	protected function post_chat( array $body ): array {
 		$response = $this->http->request( 'POST', $this->base_url() . '/chat/completions', $this->headers(), $body );
 		if ( $response->status >= 300 ) {
-			throw Http_Client::status_error( $response, $this->label() );
+			throw Http_Errors::status_error( $response, $this->label() );
 		}
 		$json = $response->json();
 		if ( null === $json ) {
 			throw new Provider_Error( Provider_Error::BAD_RESPONSE, sprintf( '%s/chat/completions did not answer with JSON.', $this->base_url() ), $response->status );
 		}
 		if ( isset( $json['error'] ) ) {
-			throw Http_Client::status_error( new Http_Response( (int) ( $json['error']['code'] ?? 502 ), array(), $response->body ), $this->label() );
+			throw Http_Errors::status_error( new Http_Response( (int) ( $json['error']['code'] ?? 502 ), array(), $response->body ), $this->label() );
 		}
 		return $json;
 	}
@@ -161,7 +161,7 @@ abstract class Chat_Completions_Provider extends Abstract_Provider {
 				}
 				if ( isset( $json['error'] ) ) {
 					$status = (int) ( $json['error']['code'] ?? 502 );
-					throw Http_Client::status_error( new Http_Response( $status >= 400 ? $status : 502, array(), $data ), $label );
+					throw Http_Errors::status_error( new Http_Response( $status >= 400 ? $status : 502, array(), $data ), $label );
 				}
 				$state['model'] = (string) ( $json['model'] ?? $state['model'] );
 				if ( is_array( $json['usage'] ?? null ) ) {
@@ -184,7 +184,7 @@ abstract class Chat_Completions_Provider extends Abstract_Provider {
 			$keep_going
 		);
 		if ( $response->status >= 300 ) {
-			throw Http_Client::status_error( $response, $this->label() );
+			throw Http_Errors::status_error( $response, $this->label() );
 		}
 		if ( ! $state['done'] && '' === $state['stop'] ) {
 			throw new Provider_Error( Provider_Error::INTERRUPTED, sprintf( 'The stream from %s ended before it was complete.', $this->label() ), $response->status );
@@ -201,7 +201,7 @@ abstract class Chat_Completions_Provider extends Abstract_Provider {
 	public function models(): array {
 		$response = $this->http->request( 'GET', $this->base_url() . '/models', $this->headers(), null, min( 15, $this->http->read_timeout() ) );
 		if ( $response->status >= 300 ) {
-			throw Http_Client::status_error( $response, $this->label() );
+			throw Http_Errors::status_error( $response, $this->label() );
 		}
 		$json = $response->json();
 		if ( null === $json || ! isset( $json['data'] ) || ! is_array( $json['data'] ) ) {

@@ -93,7 +93,7 @@ final class Http_Client {
 		}
 		$response = wp_remote_request( $url, $args );
 		if ( is_wp_error( $response ) ) {
-			throw self::transport_error( $response->get_error_message(), $url );
+			throw Http_Errors::transport_error( $response->get_error_message(), $url );
 		}
 		$out = array();
 		foreach ( wp_remote_retrieve_headers( $response ) as $name => $value ) {
@@ -119,7 +119,7 @@ final class Http_Client {
 			add_action( 'http_api_curl', array( self::class, 'apply_connect_timeout' ), 10, 2 );
 		}
 		if ( false === wp_http_validate_url( $url ) ) {
-			$message = sprintf( 'The file URL points to an address this site does not fetch from (a private or local address, or an unusual port): %s.', self::origin( $url ) );
+			$message = sprintf( 'The file URL points to an address this site does not fetch from (a private or local address, or an unusual port): %s.', Http_Errors::origin( $url ) );
 			throw new Provider_Error( Provider_Error::BAD_RESPONSE, $message );
 		}
 		$response = wp_safe_remote_get(
@@ -132,7 +132,7 @@ final class Http_Client {
 			)
 		);
 		if ( is_wp_error( $response ) ) {
-			throw self::transport_error( $response->get_error_message(), $url );
+			throw Http_Errors::transport_error( $response->get_error_message(), $url );
 		}
 		$out = array();
 		foreach ( wp_remote_retrieve_headers( $response ) as $name => $value ) {
@@ -236,89 +236,11 @@ final class Http_Client {
 			throw new Provider_Error( Provider_Error::ABORTED, 'The browser closed the connection; the upstream request was cancelled.' );
 		}
 		if ( $stalled ) {
-			throw new Provider_Error( Provider_Error::TIMEOUT, sprintf( 'No data from %s for %d s (read timeout).', self::origin( $url ), $this->idle_timeout ) );
+			throw new Provider_Error( Provider_Error::TIMEOUT, sprintf( 'No data from %s for %d s (read timeout).', Http_Errors::origin( $url ), $this->idle_timeout ) );
 		}
 		if ( false === $ok || 0 !== $errno ) {
-			throw self::transport_error( sprintf( 'cURL error %d: %s', $errno, $error ), $url, $status > 0 );
+			throw Http_Errors::transport_error( sprintf( 'cURL error %d: %s', $errno, $error ), $url, $status > 0 );
 		}
 		return new Http_Response( $status, $resp_headers, $error_body );
-	}
-
-	/**
-	 * Classifies a transport failure (no HTTP status) for the router.
-	 *
-	 * @param string $message     curl/WordPress message.
-	 * @param string $url         URL.
-	 * @param bool   $had_headers Whether the response had started.
-	 */
-	public static function transport_error( string $message, string $url, bool $had_headers = false ): Provider_Error {
-		$errno = preg_match( '/cURL error (\d+)/', $message, $m ) ? (int) $m[1] : 0;
-		if ( 28 === $errno ) {
-			return new Provider_Error( Provider_Error::TIMEOUT, sprintf( 'Timed out talking to %s (%s).', self::origin( $url ), $message ) );
-		}
-		if ( $had_headers ) {
-			return new Provider_Error( Provider_Error::INTERRUPTED, sprintf( 'The answer from %s broke off (%s).', self::origin( $url ), $message ) );
-		}
-		return new Provider_Error( Provider_Error::CONNECTION, sprintf( 'Could not connect to %s (%s).', self::origin( $url ), $message ) );
-	}
-
-	/**
-	 * Classifies an HTTP error status for the router, keeping the upstream's own message.
-	 *
-	 * @param Http_Response $response Error response.
-	 * @param string        $label    Provider name for the message.
-	 */
-	public static function status_error( Http_Response $response, string $label ): Provider_Error {
-		$upstream = self::error_message_of( $response );
-		$status   = $response->status;
-		$retry    = isset( $response->headers['retry-after'] ) ? (int) $response->headers['retry-after'] : null;
-		if ( '' !== $upstream ) {
-			$text = sprintf( '%s answered HTTP %d: %s', $label, $status, $upstream );
-		} else {
-			// A proxy's error page or a stack trace: never quoted, it may hold anything.
-			$type = trim( explode( ';', $response->headers['content-type'] ?? '' )[0] );
-			$text = sprintf( '%s answered HTTP %d with no error message%s.', $label, $status, '' !== $type ? sprintf( ' (a %s body)', $type ) : '' );
-		}
-		if ( 429 === $status ) {
-			$code = Provider_Error::RATE_LIMITED;
-		} elseif ( $status >= 500 ) {
-			$code = Provider_Error::UPSTREAM;
-		} elseif ( 401 === $status || 403 === $status ) {
-			$code = Provider_Error::AUTH;
-		} else {
-			$code = Provider_Error::BAD_REQUEST;
-		}
-		return new Provider_Error( $code, $text, $status, false, $retry, $upstream );
-	}
-
-	/**
-	 * The error message an API put in its JSON error body (OpenAI, Anthropic and most proxies:
-	 * `error.message`, `error` or `message`), cut to 300 characters; '' when there is none.
-	 * Nothing else of an upstream body ever reaches a message.
-	 *
-	 * @param Http_Response $response Error response.
-	 */
-	public static function error_message_of( Http_Response $response ): string {
-		$json = $response->json();
-		if ( ! is_array( $json ) ) {
-			return '';
-		}
-		$err     = $json['error'] ?? null;
-		$message = is_array( $err ) ? ( $err['message'] ?? '' ) : ( $err ?? $json['message'] ?? '' );
-		$message = trim( wp_strip_all_tags( is_string( $message ) ? $message : '' ) );
-		return mb_strlen( $message ) > 300 ? mb_substr( $message, 0, 300 ) . '…' : $message;
-	}
-
-	/**
-	 * Scheme, host and port of a URL, for messages.
-	 *
-	 * @param string $url URL.
-	 */
-	public static function origin( string $url ): string {
-		$p = wp_parse_url( $url );
-		if ( ! is_array( $p ) || ! isset( $p['host'] ) ) {
-			return $url;
-		}
-		return ( $p['scheme'] ?? 'http' ) . '://' . $p['host'] . ( isset( $p['port'] ) ? ':' . $p['port'] : '' );
 	}
 }

@@ -33,6 +33,18 @@ final class Chat_Request {
 	}
 
 	/**
+	 * What the user said last (the prompt of a one-turn request), '' when there is no user turn.
+	 */
+	public function last_user_text(): string {
+		foreach ( array_reverse( $this->messages ) as $message ) {
+			if ( 'user' === $message['role'] ) {
+				return $message['content'];
+			}
+		}
+		return '';
+	}
+
+	/**
 	 * The same request for another model.
 	 *
 	 * @param string|null $model Model.

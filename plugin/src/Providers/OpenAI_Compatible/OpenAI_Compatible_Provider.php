@@ -10,8 +10,8 @@ declare( strict_types=1 );
 namespace AgenticWriter\Providers\OpenAI_Compatible;
 
 use AgenticWriter\Providers\Base\Chat_Completions_Provider;
-use AgenticWriter\Providers\Contracts\Chat_Request;
 use AgenticWriter\Providers\Base\Http_Client;
+use AgenticWriter\Providers\Contracts\Chat_Request;
 use AgenticWriter\Providers\Contracts\Price_Source;
 use AgenticWriter\Providers\Contracts\Provider_Descriptor;
 use AgenticWriter\Providers\Contracts\Provider_Error;

@@ -11,6 +11,7 @@ namespace AgenticWriter\Providers\OpenRouter;
 
 use AgenticWriter\Providers\Base\Chat_Completions_Provider;
 use AgenticWriter\Providers\Base\Http_Client;
+use AgenticWriter\Providers\Base\Http_Errors;
 use AgenticWriter\Providers\Contracts\Chat_Request;
 use AgenticWriter\Providers\Contracts\Image_Request;
 use AgenticWriter\Providers\Contracts\Image_Result;
@@ -191,7 +192,7 @@ final class OpenRouter_Provider extends Chat_Completions_Provider {
 		} else {
 			$response = $this->http->download( $url, self::MAX_IMAGE_BYTES, 60 );
 			if ( $response->status >= 300 ) {
-				throw Http_Client::status_error( $response, 'The image host' );
+				throw Http_Errors::status_error( $response, 'The image host' );
 			}
 			$bytes = $response->body;
 		}
@@ -215,7 +216,7 @@ final class OpenRouter_Provider extends Chat_Completions_Provider {
 		$response = $this->http->request( 'GET', $this->base_url() . '/key', $this->headers(), null, min( 15, $this->http->read_timeout() ) );
 		if ( 404 !== $response->status ) {
 			if ( $response->status >= 300 ) {
-				throw Http_Client::status_error( $response, $this->label() );
+				throw Http_Errors::status_error( $response, $this->label() );
 			}
 			return array( 'key' => 'valid' );
 		}

@@ -13,10 +13,12 @@ namespace AgenticWriter\Tests\Load;
 use AgenticWriter\Tests\Site;
 use AgenticWriter\Tests\Support\Parallel_Http;
 use AgenticWriter\Tests\Support\Provider_Http_Test_Case;
+use AgenticWriter\Tests\Support\Real_Local_Backend;
 use AgenticWriter\Usage\Usage_Table;
 
 require_once dirname( __DIR__ ) . '/Support/Provider_Http_Test_Case.php';
 require_once dirname( __DIR__ ) . '/Support/Parallel_Http.php';
+require_once dirname( __DIR__ ) . '/Support/Real_Local_Backend.php';
 
 /**
  * Everything on loopback: the test site, the mock upstream, a real local backend. Every loop is
@@ -125,47 +127,15 @@ final class Load_And_Faults_Test extends Provider_Http_Test_Case {
 	 */
 	public function test_the_local_backend_killed_mid_stream(): void {
 		$this->assertTrue( function_exists( 'posix_kill' ), 'the posix extension (php-cli has it)' );
-		$repo   = dirname( __DIR__, 4 );
-		$port   = (int) wp_parse_url( self::closed_port_url(), PHP_URL_PORT );
-		$key    = 'awlb-fault-' . wp_generate_password( 12, false );
-		$home   = sys_get_temp_dir() . '/aw-backend-home-' . getmypid();
-		$log    = $home . '.log';
-		$claude = $repo . '/node_modules/.bin/claude';
-		wp_mkdir_p( $home . '/tmp' );
-		$env = array(
-			'PATH'                                     => (string) getenv( 'PATH' ),
-			'HOME'                                     => $home,
-			// The CLI's working folders too: a killed backend cannot clean them up itself.
-			'TMPDIR'                                   => $home . '/tmp',
-			'AW_BACKEND_PORT'                          => (string) $port,
-			'AW_BACKEND_API_KEY'                       => $key,
-			'AW_BACKEND_KEY_FILE'                      => $home . '/.api-key',
-			'AW_BACKEND_POOL'                          => '0',
-			'AW_CLAUDE_BIN'                            => is_executable( $claude ) ? $claude : 'claude',
-			'ANTHROPIC_BASE_URL'                       => self::mock_url(),
-			'ANTHROPIC_API_KEY'                        => 'sk-ant-backend-test',
-			'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC' => '1',
-			'DISABLE_TELEMETRY'                        => '1',
-			'DISABLE_AUTOUPDATER'                      => '1',
-			'DISABLE_ERROR_REPORTING'                  => '1',
-		);
-		// Its own process group (setsid), so the backend and its CLI die together.
-		$backend = proc_open( array( 'setsid', 'node', '--import', 'tsx', 'src/index.ts' ), array( array( 'file', '/dev/null', 'r' ), array( 'file', $log, 'w' ), array( 'file', $log, 'a' ) ), $pipes, $repo . '/local-backend', $env );
-		$pid     = (int) proc_get_status( $backend )['pid'];
+		$backend = Real_Local_Backend::start( self::mock_url(), self::closed_port_url() );
 		try {
-			$deadline = microtime( true ) + 30;
-			do {
-				usleep( 100_000 );
-				$ping = @file_get_contents( "http://127.0.0.1:{$port}/ping" ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
-			} while ( false === $ping && microtime( true ) < $deadline );
-			$this->assertNotFalse( $ping, 'the local backend started: ' . (string) file_get_contents( $log ) );
 			$this->configure(
 				array(
 					'routing'   => array( 'simple' => array( 'text' => 'local_backend' ) ),
 					'providers' => array(
 						'local_backend' => array(
-							'base_url' => "http://127.0.0.1:{$port}",
-							'api_key'  => $key,
+							'base_url' => $backend->base_url,
+							'api_key'  => $backend->key,
 						),
 					),
 				)
@@ -173,13 +143,11 @@ final class Load_And_Faults_Test extends Provider_Http_Test_Case {
 
 			$http = new Parallel_Http();
 			$http->add( 'write', 'POST', self::GENERATE, 'author', array( 'task' => 'writing', 'prompt' => 'A long one [[mock:chunks=40,delay=150]]' ), true, 90 );
-			$this->assertTrue( $http->run( static fn ( Parallel_Http $h ): bool => $h->has_event( 'write', 'delta' ), 60 ), 'a first delta: ' . $http->result( 'write' )['raw'] . (string) file_get_contents( $log ) );
-			posix_kill( -$pid, SIGKILL );
+			$this->assertTrue( $http->run( static fn ( Parallel_Http $h ): bool => $h->has_event( 'write', 'delta' ), 60 ), 'a first delta: ' . $http->result( 'write' )['raw'] . (string) file_get_contents( $backend->log_file() ) );
+			posix_kill( -$backend->pid, SIGKILL );
 			$this->assertTrue( $http->run( null, 60 ) );
 		} finally {
-			posix_kill( -$pid, SIGKILL );
-			proc_close( $backend );
-			exec( 'rm -rf ' . escapeshellarg( $home ) . ' ' . escapeshellarg( $log ) );
+			$backend->stop();
 		}
 
 		$events = $http->result( 'write' )['events'];
