@@ -20,11 +20,8 @@ import {
 } from '../shared/settings-api';
 import { fieldErrorFrom, type FieldError } from './field-errors';
 import { forgetModelLists } from './model-lists';
-import {
-	buildPatch,
-	formFromSettings,
-	type SettingsForm,
-} from './settings-form';
+import { formFromSettings, type SettingsForm } from './settings-form';
+import { buildPatch } from './settings-patch';
 
 export type SaveNotice = { status: 'success' | 'error' | 'info'; text: string };
 

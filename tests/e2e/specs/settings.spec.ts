@@ -5,10 +5,13 @@
  * provider, unsaved changes are guarded, the local backend's status is told plainly when none
  * runs, and an editor gets no settings page.
  */
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import { loginAs, shots } from '../support/sidebar';
+
+const repo = path.resolve( __dirname, '../../..' );
 
 type OpenRouterSettings = {
 	base_url: string;
@@ -352,6 +355,62 @@ test.describe( 'Agentic Writer settings', () => {
 					},
 				},
 			} );
+		}
+	} );
+
+	test( 'a provider another plugin adds is on the page, with nothing changed here', async ( {
+		admin,
+		page,
+	} ) => {
+		// Exactly the README's example plugin, as a site owner would install it.
+		const readme = readFileSync( path.join( repo, 'README.md' ), 'utf8' );
+		const example =
+			/## Adding a provider[\s\S]*?```php\n([\s\S]*?)```/.exec(
+				readme
+			)?.[ 1 ];
+		expect( example, 'the README example plugin' ).toBeTruthy();
+		const info = JSON.parse(
+			readFileSync(
+				process.env.AW_WP_INFO ||
+					path.join( repo, '.wp/sites/sqlite/info.json' ),
+				'utf8'
+			)
+		) as { path: string };
+		const file = path.join(
+			info.path,
+			'wp-content/mu-plugins/agentic-writer-echo-e2e.php'
+		);
+		writeFileSync( file, example! );
+		try {
+			await admin.visitAdminPage(
+				'admin.php',
+				'page=agentic-writer&tab=providers'
+			);
+			const echo = page.getByRole( 'region', { name: 'Echo' } );
+			await expect(
+				echo.getByText( /Answers every prompt by reading it back/ )
+			).toBeVisible();
+			await expect(
+				echo.getByText(
+					'Nothing to set up: this provider needs no settings.'
+				)
+			).toBeVisible();
+			await expect(
+				echo.getByRole( 'button', { name: 'Test connection' } )
+			).toBeVisible();
+			await shot( page, 'settings-providers-third-party' );
+
+			await page.getByRole( 'tab', { name: 'Mode and routing' } ).click();
+			await expect(
+				page
+					.getByRole( 'combobox', { name: 'Text provider' } )
+					.getByRole( 'option', { name: 'Echo (echo)' } )
+			).toBeAttached();
+			await expect(
+				page.getByRole( 'radio', { name: /^Local: .*Echo/ } )
+			).toBeVisible();
+		} finally {
+			unlinkSync( file );
 		}
 	} );
 

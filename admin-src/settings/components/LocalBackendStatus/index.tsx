@@ -1,14 +1,7 @@
 /**
  * WordPress dependencies
  */
-import {
-	Button,
-	Card,
-	CardBody,
-	CardHeader,
-	Notice,
-	Spinner,
-} from '@wordpress/components';
+import { Button, Notice, Spinner } from '@wordpress/components';
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -21,6 +14,7 @@ import type {
 	LocalBackendStatus as Status,
 } from '../../../shared/provider-settings';
 import { fetchLocalBackendStatus } from '../../../shared/settings-api';
+import SettingsCard from '../SettingsCard';
 
 type Props = {
 	/** Milliseconds between checks while the panel is shown; 0 checks only on request. */
@@ -208,60 +202,51 @@ export default function LocalBackendStatus( { refreshMs = 15000 }: Props ) {
 	}, [ check, refreshMs ] );
 
 	return (
-		<section aria-labelledby="agentic-writer-local-status">
-			<Card className="agentic-writer-card">
-				<CardHeader>
-					<h2 id="agentic-writer-local-status">
-						{ __( 'Local backend status', 'agentic-writer' ) }
-					</h2>
-					<Button
-						variant="secondary"
-						onClick={ check }
-						isBusy={ checking }
-						disabled={ checking }
-						accessibleWhenDisabled
+		<SettingsCard
+			id="local-status"
+			title={ __( 'Local backend status', 'agentic-writer' ) }
+			actions={
+				<Button
+					variant="secondary"
+					onClick={ check }
+					isBusy={ checking }
+					disabled={ checking }
+					accessibleWhenDisabled
+				>
+					{ __( 'Check again', 'agentic-writer' ) }
+				</Button>
+			}
+		>
+			{ ! status && ! failure && (
+				<p>
+					<Spinner />{ ' ' }
+					{ __( 'Checking the local backend…', 'agentic-writer' ) }
+				</p>
+			) }
+			{ failure && (
+				<Notice status="error" isDismissible={ false }>
+					{ sprintf(
+						/* translators: %s: error message from the site. */
+						__(
+							'Could not check the local backend: %s',
+							'agentic-writer'
+						),
+						failure
+					) }
+				</Notice>
+			) }
+			{ status && (
+				<>
+					<p
+						className="agentic-writer-status-line"
+						aria-live="polite"
 					>
-						{ __( 'Check again', 'agentic-writer' ) }
-					</Button>
-				</CardHeader>
-				<CardBody>
-					{ ! status && ! failure && (
-						<p>
-							<Spinner />{ ' ' }
-							{ __(
-								'Checking the local backend…',
-								'agentic-writer'
-							) }
-						</p>
-					) }
-					{ failure && (
-						<Notice status="error" isDismissible={ false }>
-							{ sprintf(
-								/* translators: %s: error message from the site. */
-								__(
-									'Could not check the local backend: %s',
-									'agentic-writer'
-								),
-								failure
-							) }
-						</Notice>
-					) }
-					{ status && (
-						<>
-							<p
-								className="agentic-writer-status-line"
-								aria-live="polite"
-							>
-								<strong>{ headline( status ) }</strong>
-								{ status.message && ` — ${ status.message }` }
-							</p>
-							{ status.reachable && (
-								<Details status={ status } />
-							) }
-						</>
-					) }
-				</CardBody>
-			</Card>
-		</section>
+						<strong>{ headline( status ) }</strong>
+						{ status.message && ` — ${ status.message }` }
+					</p>
+					{ status.reachable && <Details status={ status } /> }
+				</>
+			) }
+		</SettingsCard>
 	);
 }

@@ -1,12 +1,7 @@
 /**
  * WordPress dependencies
  */
-import {
-	Card,
-	CardBody,
-	CardHeader,
-	RadioControl,
-} from '@wordpress/components';
+import { RadioControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -16,6 +11,7 @@ import type {
 	ProviderDescriptor,
 	ProviderMode,
 } from '../../../shared/provider-settings';
+import SettingsCard from '../SettingsCard';
 
 type Props = {
 	mode: ProviderMode;
@@ -39,54 +35,43 @@ export default function ModeSection( { mode, types, onChange }: Props ) {
 			.map( ( t ) => t.label )
 			.join( ', ' ) || '—';
 	return (
-		<section aria-labelledby="agentic-writer-mode">
-			<Card className="agentic-writer-card">
-				<CardHeader>
-					<h2 id="agentic-writer-mode">
-						{ __( 'Mode', 'agentic-writer' ) }
-					</h2>
-				</CardHeader>
-				<CardBody>
-					<RadioControl
-						label={ __( 'Provider mode', 'agentic-writer' ) }
-						selected={ mode }
-						onChange={ ( value ) =>
-							onChange( value as ProviderMode )
-						}
-						options={ [
-							{
-								value: 'cloud',
-								label: sprintf(
-									/* translators: %s: comma-separated provider names. */
-									__(
-										'Cloud: only cloud providers (%s).',
-										'agentic-writer'
-									),
-									names( 'cloud' )
-								),
-							},
-							{
-								value: 'local',
-								label: sprintf(
-									/* translators: %s: comma-separated provider names. */
-									__(
-										'Local: only providers on your machines (%s).',
-										'agentic-writer'
-									),
-									names( 'local' )
-								),
-							},
-							{
-								value: 'hybrid',
-								label: __(
-									'Hybrid: both, in the order routing gives; the next one takes over when one fails.',
-									'agentic-writer'
-								),
-							},
-						] }
-					/>
-				</CardBody>
-			</Card>
-		</section>
+		<SettingsCard id="mode" title={ __( 'Mode', 'agentic-writer' ) }>
+			<RadioControl
+				label={ __( 'Provider mode', 'agentic-writer' ) }
+				selected={ mode }
+				onChange={ ( value ) => onChange( value as ProviderMode ) }
+				options={ [
+					{
+						value: 'cloud',
+						label: sprintf(
+							/* translators: %s: comma-separated provider names. */
+							__(
+								'Cloud: only cloud providers (%s).',
+								'agentic-writer'
+							),
+							names( 'cloud' )
+						),
+					},
+					{
+						value: 'local',
+						label: sprintf(
+							/* translators: %s: comma-separated provider names. */
+							__(
+								'Local: only providers on your machines (%s).',
+								'agentic-writer'
+							),
+							names( 'local' )
+						),
+					},
+					{
+						value: 'hybrid',
+						label: __(
+							'Hybrid: both, in the order routing gives; the next one takes over when one fails.',
+							'agentic-writer'
+						),
+					},
+				] }
+			/>
+		</SettingsCard>
 	);
 }

@@ -6,13 +6,7 @@ import type { ReactNode } from 'react';
 /**
  * WordPress dependencies
  */
-import {
-	Card,
-	CardBody,
-	CardHeader,
-	Notice,
-	TextControl,
-} from '@wordpress/components';
+import { Notice, TextControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -26,15 +20,16 @@ import type {
 } from '../../../shared/provider-settings';
 import { invalidProps, type FieldError } from '../../field-errors';
 import {
-	keyWillBeCleared,
 	noKeyEdit,
 	secretState,
 	storedValue,
 	type ProviderForm,
 } from '../../settings-form';
+import { keyWillBeCleared } from '../../settings-patch';
 import ApiKeyField from '../ApiKeyField';
 import ConnectionTest from '../ConnectionTest';
 import ModelField from '../ModelField';
+import SettingsCard from '../SettingsCard';
 
 type Props = {
 	descriptor: ProviderDescriptor;
@@ -96,11 +91,6 @@ function secretWillBeCleared(
 export default function ProviderCard( props: Props ) {
 	const { descriptor, providerId, path, stored, form, onChange } = props;
 	const { fieldError } = props;
-	const headingId = `agentic-writer-provider-${ providerId.replace(
-		/[^a-z0-9_-]/gi,
-		'-'
-	) }`;
-	const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
 	const setValue = ( name: string, value: string ) =>
 		onChange( { ...form, values: { ...form.values, [ name ]: value } } );
 	const clearing = secretWillBeCleared( descriptor, stored, form );
@@ -169,49 +159,40 @@ export default function ProviderCard( props: Props ) {
 	};
 
 	return (
-		<section aria-labelledby={ headingId }>
-			<Card className="agentic-writer-card">
-				<CardHeader>
-					<Heading id={ headingId }>{ props.title }</Heading>
-					{ props.actions }
-				</CardHeader>
-				<CardBody>
-					{ props.children }
-					{ descriptor.fields.length === 0 && (
-						<p>
+		<SettingsCard
+			id={ `provider-${ providerId }` }
+			title={ props.title }
+			level={ props.headingLevel }
+			actions={ props.actions }
+		>
+			{ props.children }
+			{ descriptor.fields.length === 0 && (
+				<p>
+					{ __(
+						'Nothing to set up: this provider needs no settings.',
+						'agentic-writer'
+					) }
+				</p>
+			) }
+			{ descriptor.fields.map( ( field ) => (
+				<div key={ field.name } className="agentic-writer-field">
+					{ control( field ) }
+					{ field === firstUrl && clearing && (
+						<Notice status="warning" isDismissible={ false }>
 							{ __(
-								'Nothing to set up: this provider needs no settings.',
+								'Changing the address clears the saved key: enter the key for the new address.',
 								'agentic-writer'
 							) }
-						</p>
+						</Notice>
 					) }
-					{ descriptor.fields.map( ( field ) => (
-						<div
-							key={ field.name }
-							className="agentic-writer-field"
-						>
-							{ control( field ) }
-							{ field === firstUrl && clearing && (
-								<Notice
-									status="warning"
-									isDismissible={ false }
-								>
-									{ __(
-										'Changing the address clears the saved key: enter the key for the new address.',
-										'agentic-writer'
-									) }
-								</Notice>
-							) }
-						</div>
-					) ) }
-					<ConnectionTest
-						providerId={ providerId }
-						status={ props.status }
-						dirty={ props.dirty }
-						onTested={ props.onTested }
-					/>
-				</CardBody>
-			</Card>
-		</section>
+				</div>
+			) ) }
+			<ConnectionTest
+				providerId={ providerId }
+				status={ props.status }
+				dirty={ props.dirty }
+				onTested={ props.onTested }
+			/>
+		</SettingsCard>
 	);
 }

@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Button, Card, CardBody, CardHeader } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -21,6 +21,7 @@ import {
 } from '../../settings-form';
 import ProviderAbout from '../ProviderAbout';
 import ProviderCard from '../ProviderCard';
+import SettingsCard from '../SettingsCard';
 
 type Props = {
 	descriptor: ProviderDescriptor;
@@ -45,36 +46,30 @@ const MAX_INSTANCES = 20;
 export default function ProviderInstances( props: Props ) {
 	const { descriptor, instances, stored, overview, onChange } = props;
 	const idField = idFieldOf( descriptor );
-	const headingId = `agentic-writer-type-${ descriptor.type }`;
 	const update = ( n: number, next: ProviderForm ) =>
 		onChange( instances.map( ( i, k ) => ( k === n ? next : i ) ) );
 
 	return (
-		<section
-			aria-labelledby={ headingId }
-			className="agentic-writer-instances"
-		>
-			<Card className="agentic-writer-card">
-				<CardHeader>
-					<h2 id={ headingId }>{ descriptor.label }</h2>
-				</CardHeader>
-				<CardBody>
-					<ProviderAbout descriptor={ descriptor } />
-					<p>
-						{ sprintf(
-							/* translators: %s: provider type, e.g. openai_compatible. */
-							__(
-								'Add one for each server; route to one as %s:<id>.',
-								'agentic-writer'
-							),
-							descriptor.type
-						) }
-					</p>
-					{ instances.length === 0 && (
-						<p>{ __( 'None yet.', 'agentic-writer' ) }</p>
+		<div className="agentic-writer-instances">
+			<SettingsCard
+				id={ `type-${ descriptor.type }` }
+				title={ descriptor.label }
+			>
+				<ProviderAbout descriptor={ descriptor } />
+				<p>
+					{ sprintf(
+						/* translators: %s: provider type, e.g. openai_compatible. */
+						__(
+							'Add one for each server; route to one as %s:<id>.',
+							'agentic-writer'
+						),
+						descriptor.type
 					) }
-				</CardBody>
-			</Card>
+				</p>
+				{ instances.length === 0 && (
+					<p>{ __( 'None yet.', 'agentic-writer' ) }</p>
+				) }
+			</SettingsCard>
 			{ instances.map( ( instance, n ) => {
 				const id = ( instance.values[ idField ] ?? '' ).trim();
 				const saved = stored.find( ( s ) => s[ idField ] === id );
@@ -139,6 +134,6 @@ export default function ProviderInstances( props: Props ) {
 					descriptor.label
 				) }
 			</Button>
-		</section>
+		</div>
 	);
 }

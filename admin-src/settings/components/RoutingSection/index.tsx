@@ -1,14 +1,7 @@
 /**
  * WordPress dependencies
  */
-import {
-	Button,
-	Card,
-	CardBody,
-	CardHeader,
-	RadioControl,
-	SelectControl,
-} from '@wordpress/components';
+import { Button, RadioControl, SelectControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -21,6 +14,7 @@ import {
 } from '../../../shared/provider-settings';
 import { invalidProps, type FieldError } from '../../field-errors';
 import type { SettingsForm } from '../../settings-form';
+import SettingsCard from '../SettingsCard';
 
 type Routing = SettingsForm[ 'routing' ];
 
@@ -81,203 +75,174 @@ export default function RoutingSection( {
 		} );
 
 	return (
-		<section aria-labelledby="agentic-writer-routing">
-			<Card className="agentic-writer-card">
-				<CardHeader>
-					<h2 id="agentic-writer-routing">
-						{ __( 'Routing', 'agentic-writer' ) }
-					</h2>
-				</CardHeader>
-				<CardBody>
-					<RadioControl
-						label={ __( 'Routing mode', 'agentic-writer' ) }
-						selected={ routing.mode }
-						onChange={ ( mode ) =>
+		<SettingsCard id="routing" title={ __( 'Routing', 'agentic-writer' ) }>
+			<RadioControl
+				label={ __( 'Routing mode', 'agentic-writer' ) }
+				selected={ routing.mode }
+				onChange={ ( mode ) =>
+					onChange( {
+						...routing,
+						mode: mode as Routing[ 'mode' ],
+					} )
+				}
+				options={ [
+					{
+						value: 'simple',
+						label: __(
+							'Simple: one provider for text, one for images.',
+							'agentic-writer'
+						),
+					},
+					{
+						value: 'advanced',
+						label: __(
+							'Advanced: an ordered chain per task; the next provider takes over when one fails.',
+							'agentic-writer'
+						),
+					},
+				] }
+			/>
+			{ routing.mode === 'simple' &&
+				( [ 'text', 'image' ] as const ).map( ( slot ) => (
+					<SelectControl
+						key={ slot }
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						label={
+							slot === 'text'
+								? __( 'Text provider', 'agentic-writer' )
+								: __( 'Image provider', 'agentic-writer' )
+						}
+						value={ routing.simple[ slot ] }
+						options={ options( overview, routing.simple[ slot ] ) }
+						onChange={ ( value ) =>
 							onChange( {
 								...routing,
-								mode: mode as Routing[ 'mode' ],
+								simple: {
+									...routing.simple,
+									[ slot ]: value,
+								},
 							} )
 						}
-						options={ [
-							{
-								value: 'simple',
-								label: __(
-									'Simple: one provider for text, one for images.',
-									'agentic-writer'
-								),
-							},
-							{
-								value: 'advanced',
-								label: __(
-									'Advanced: an ordered chain per task; the next provider takes over when one fails.',
-									'agentic-writer'
-								),
-							},
-						] }
+						{ ...invalidProps(
+							fieldError,
+							`routing.simple.${ slot }`
+						) }
 					/>
-					{ routing.mode === 'simple' &&
-						( [ 'text', 'image' ] as const ).map( ( slot ) => (
-							<SelectControl
-								key={ slot }
-								__next40pxDefaultSize
-								__nextHasNoMarginBottom
-								label={
-									slot === 'text'
-										? __(
-												'Text provider',
-												'agentic-writer'
-											)
-										: __(
-												'Image provider',
-												'agentic-writer'
-											)
-								}
-								value={ routing.simple[ slot ] }
-								options={ options(
-									overview,
-									routing.simple[ slot ]
-								) }
-								onChange={ ( value ) =>
-									onChange( {
-										...routing,
-										simple: {
-											...routing.simple,
-											[ slot ]: value,
-										},
-									} )
-								}
-								{ ...invalidProps(
-									fieldError,
-									`routing.simple.${ slot }`
-								) }
-							/>
-						) ) }
-					{ routing.mode === 'advanced' &&
-						TASKS.map( ( task ) => {
-							const chain = routing.matrix[ task ];
-							const invalid = invalidProps(
-								fieldError,
-								`routing.matrix.${ task }`
-							);
-							return (
-								<fieldset
-									key={ task }
-									className="agentic-writer-chain"
-								>
-									<legend>{ task }</legend>
-									{ chain.length === 0 && (
-										<p>
-											{ __(
-												'No chain: the simple routing choice serves this task.',
-												'agentic-writer'
-											) }
-										</p>
+				) ) }
+			{ routing.mode === 'advanced' &&
+				TASKS.map( ( task ) => {
+					const chain = routing.matrix[ task ];
+					const invalid = invalidProps(
+						fieldError,
+						`routing.matrix.${ task }`
+					);
+					return (
+						<fieldset key={ task } className="agentic-writer-chain">
+							<legend>{ task }</legend>
+							{ chain.length === 0 && (
+								<p>
+									{ __(
+										'No chain: the simple routing choice serves this task.',
+										'agentic-writer'
 									) }
-									{ chain.map( ( id, n ) => (
-										<div
-											key={ n }
-											className="agentic-writer-chain__row"
-										>
-											<SelectControl
-												__next40pxDefaultSize
-												__nextHasNoMarginBottom
-												label={ sprintf(
-													/* translators: 1: task, 2: position in the chain. */
-													__(
-														'%1$s provider %2$d',
-														'agentic-writer'
-													),
-													task,
-													n + 1
-												) }
-												value={ id }
-												options={ options(
-													overview,
-													id
-												) }
-												onChange={ ( value ) =>
-													setChain(
-														task,
-														chain.map( ( v, i ) =>
-															i === n ? value : v
-														)
-													)
-												}
-												{ ...invalid }
-											/>
-											<Button
-												variant="tertiary"
-												label={ sprintf(
-													/* translators: 1: task, 2: position in the chain. */
-													__(
-														'Remove %1$s provider %2$d',
-														'agentic-writer'
-													),
-													task,
-													n + 1
-												) }
-												onClick={ () =>
-													setChain(
-														task,
-														chain.filter(
-															( _, i ) => i !== n
-														)
-													)
-												}
-											>
-												{ __(
-													'Remove',
-													'agentic-writer'
-												) }
-											</Button>
-										</div>
-									) ) }
-									<Button
-										variant="secondary"
-										disabled={ chain.length >= 8 }
-										onClick={ () =>
-											setChain( task, [ ...chain, '' ] )
-										}
-									>
-										{ sprintf(
-											/* translators: %s: task. */
+								</p>
+							) }
+							{ chain.map( ( id, n ) => (
+								<div
+									key={ n }
+									className="agentic-writer-chain__row"
+								>
+									<SelectControl
+										__next40pxDefaultSize
+										__nextHasNoMarginBottom
+										label={ sprintf(
+											/* translators: 1: task, 2: position in the chain. */
 											__(
-												'Add a provider to %s',
+												'%1$s provider %2$d',
 												'agentic-writer'
 											),
-											task
+											task,
+											n + 1
 										) }
+										value={ id }
+										options={ options( overview, id ) }
+										onChange={ ( value ) =>
+											setChain(
+												task,
+												chain.map( ( v, i ) =>
+													i === n ? value : v
+												)
+											)
+										}
+										{ ...invalid }
+									/>
+									<Button
+										variant="tertiary"
+										label={ sprintf(
+											/* translators: 1: task, 2: position in the chain. */
+											__(
+												'Remove %1$s provider %2$d',
+												'agentic-writer'
+											),
+											task,
+											n + 1
+										) }
+										onClick={ () =>
+											setChain(
+												task,
+												chain.filter(
+													( _, i ) => i !== n
+												)
+											)
+										}
+									>
+										{ __( 'Remove', 'agentic-writer' ) }
 									</Button>
-								</fieldset>
+								</div>
+							) ) }
+							<Button
+								variant="secondary"
+								disabled={ chain.length >= 8 }
+								onClick={ () =>
+									setChain( task, [ ...chain, '' ] )
+								}
+							>
+								{ sprintf(
+									/* translators: %s: task. */
+									__(
+										'Add a provider to %s',
+										'agentic-writer'
+									),
+									task
+								) }
+							</Button>
+						</fieldset>
+					);
+				} ) }
+			{ overview && (
+				<>
+					<h3>
+						{ __(
+							'What each task uses now (saved settings)',
+							'agentic-writer'
+						) }
+					</h3>
+					<ul>
+						{ TASKS.map( ( task ) => {
+							const resolved = overview.routing[ task ];
+							return (
+								<li key={ task }>
+									{ `${ task }: ` }
+									{ ( resolved?.error ??
+										resolved?.chain.join( ' → ' ) ) ||
+										'—' }
+								</li>
 							);
 						} ) }
-					{ overview && (
-						<>
-							<h3>
-								{ __(
-									'What each task uses now (saved settings)',
-									'agentic-writer'
-								) }
-							</h3>
-							<ul>
-								{ TASKS.map( ( task ) => {
-									const resolved = overview.routing[ task ];
-									return (
-										<li key={ task }>
-											{ `${ task }: ` }
-											{ ( resolved?.error ??
-												resolved?.chain.join(
-													' → '
-												) ) ||
-												'—' }
-										</li>
-									);
-								} ) }
-							</ul>
-						</>
-					) }
-				</CardBody>
-			</Card>
-		</section>
+					</ul>
+				</>
+			) }
+		</SettingsCard>
 	);
 }

@@ -1,15 +1,7 @@
 /**
  * WordPress dependencies
  */
-import {
-	Button,
-	Card,
-	CardBody,
-	CardHeader,
-	Notice,
-	Spinner,
-	TabPanel,
-} from '@wordpress/components';
+import { Button, Notice, Spinner, TabPanel } from '@wordpress/components';
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
@@ -34,6 +26,7 @@ import LocalBackendStatus from '../LocalBackendStatus';
 import ModeSection from '../ModeSection';
 import ProviderTypeSettings from '../ProviderTypeSettings';
 import RoutingSection from '../RoutingSection';
+import SettingsCard from '../SettingsCard';
 import TimeoutsCard from '../TimeoutsCard';
 
 type Props = {
@@ -109,14 +102,12 @@ export default function SettingsPage( {
 	const panel = ( name: TabName ) => {
 		if ( name === 'status' ) {
 			return (
-				<Card className="agentic-writer-card">
-					<CardHeader>
-						<h2>{ __( 'Status', 'agentic-writer' ) }</h2>
-					</CardHeader>
-					<CardBody>
-						<StatusSummary result={ status } />
-					</CardBody>
-				</Card>
+				<SettingsCard
+					id="plugin-status"
+					title={ __( 'Status', 'agentic-writer' ) }
+				>
+					<StatusSummary result={ status } />
+				</SettingsCard>
 			);
 		}
 		if ( name === 'local-backend' ) {

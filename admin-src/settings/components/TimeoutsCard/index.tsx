@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Card, CardBody, CardHeader, TextControl } from '@wordpress/components';
+import { TextControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -9,6 +9,7 @@ import { __ } from '@wordpress/i18n';
  */
 import { invalidProps, type FieldError } from '../../field-errors';
 import type { SettingsForm } from '../../settings-form';
+import SettingsCard from '../SettingsCard';
 
 type Numbers = Pick< SettingsForm, 'breaker' | 'timeouts' >;
 
@@ -91,54 +92,42 @@ function numberFields(): NumberField[] {
 export default function TimeoutsCard( props: Props ) {
 	const { onChange, fieldError } = props;
 	return (
-		<section aria-labelledby="agentic-writer-timeouts">
-			<Card className="agentic-writer-card">
-				<CardHeader>
-					<h2 id="agentic-writer-timeouts">
-						{ __(
-							'Timeouts and circuit breaker',
-							'agentic-writer'
-						) }
-					</h2>
-				</CardHeader>
-				<CardBody>
-					{ numberFields().map( ( field ) => {
-						const group = props[ field.group ] as Record<
-							string,
-							string
-						>;
-						const invalid = invalidProps(
-							fieldError,
-							`${ field.group }.${ field.name }`
-						);
-						return (
-							<TextControl
-								key={ field.name }
-								__next40pxDefaultSize
-								__nextHasNoMarginBottom
-								type="number"
-								label={ field.label }
-								min={ field.min }
-								max={ field.max }
-								step={ field.step }
-								value={ group[ field.name ] ?? '' }
-								onChange={ ( value ) =>
-									onChange( {
-										breaker: props.breaker,
-										timeouts: props.timeouts,
-										[ field.group ]: {
-											...group,
-											[ field.name ]: value,
-										},
-									} )
-								}
-								help={ field.help }
-								{ ...invalid }
-							/>
-						);
-					} ) }
-				</CardBody>
-			</Card>
-		</section>
+		<SettingsCard
+			id="timeouts"
+			title={ __( 'Timeouts and circuit breaker', 'agentic-writer' ) }
+		>
+			{ numberFields().map( ( field ) => {
+				const group = props[ field.group ] as Record< string, string >;
+				const invalid = invalidProps(
+					fieldError,
+					`${ field.group }.${ field.name }`
+				);
+				return (
+					<TextControl
+						key={ field.name }
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						type="number"
+						label={ field.label }
+						min={ field.min }
+						max={ field.max }
+						step={ field.step }
+						value={ group[ field.name ] ?? '' }
+						onChange={ ( value ) =>
+							onChange( {
+								breaker: props.breaker,
+								timeouts: props.timeouts,
+								[ field.group ]: {
+									...group,
+									[ field.name ]: value,
+								},
+							} )
+						}
+						help={ field.help }
+						{ ...invalid }
+					/>
+				);
+			} ) }
+		</SettingsCard>
 	);
 }
