@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { TextControl } from '@wordpress/components';
+import { Button, TextControl } from '@wordpress/components';
 import { useInstanceId } from '@wordpress/compose';
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -52,16 +52,16 @@ export default function ModelField( props: Props ) {
 	// Another provider (an instance renamed): its list is another one.
 	useEffect( () => setList( { state: 'idle' } ), [ providerId ] );
 
-	const load = () => {
+	const load = ( refresh = false ) => {
 		if (
 			! providerId ||
 			list.state === 'loading' ||
-			list.state === 'ready'
+			( list.state === 'ready' && ! refresh )
 		) {
 			return;
 		}
 		setList( { state: 'loading' } );
-		loadModelList( providerId ).then(
+		loadModelList( providerId, refresh ).then(
 			( answer ) =>
 				mounted.current &&
 				setList( { state: 'ready', models: answer.models } ),
@@ -103,7 +103,7 @@ export default function ModelField( props: Props ) {
 				label={ label }
 				value={ value }
 				onChange={ onChange }
-				onFocus={ load }
+				onFocus={ () => load() }
 				autoComplete="off"
 				spellCheck={ false }
 				placeholder={ props.placeholder || undefined }
@@ -111,6 +111,22 @@ export default function ModelField( props: Props ) {
 				{ ...invalid }
 				help={ invalid.help ?? ( note || undefined ) }
 			/>
+			{ ( list.state === 'ready' || list.state === 'error' ) && (
+				<Button
+					variant="link"
+					onClick={ () => load( true ) }
+					aria-label={ sprintf(
+						/* translators: %s: field label, e.g. Model. */
+						__(
+							'Ask the provider again for the %s list',
+							'agentic-writer'
+						),
+						label.toLowerCase()
+					) }
+				>
+					{ __( 'Ask again', 'agentic-writer' ) }
+				</Button>
+			) }
 			{ providerId && (
 				<datalist id={ listId }>
 					{ list.state === 'ready' &&

@@ -95,6 +95,19 @@ describe( 'ModelField', () => {
 
 		fireEvent.change( input, { target: { value: 'my/own-model' } } );
 		expect( onChange ).toHaveBeenCalledWith( 'my/own-model' );
+
+		// The server keeps lists a while: the owner can ask the provider again.
+		fireEvent.click(
+			screen.getByRole( 'button', {
+				name: 'Ask the provider again for the model list',
+			} )
+		);
+		await waitFor( () =>
+			expect( mockedApiFetch ).toHaveBeenLastCalledWith( {
+				path: '/agentic-writer/v1/providers/openrouter/models?refresh=1',
+			} )
+		);
+		await screen.findAllByText( /2 models offered/ );
 	} );
 
 	it( 'stays plain text with a note when the list cannot be read', async () => {
