@@ -208,11 +208,9 @@ final class Secrets_Test extends Provider_Http_Test_Case {
 		$this->assertFalse( $test['ok'] );
 		$this->assertSame( 'key_unreadable', $test['code'] );
 
-		foreach ( $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['providers'] as $p ) {
-			if ( 'openrouter' === $p['id'] ) {
-				$this->assertFalse( $p['configured'] );
-			}
-		}
+		$configured = array_column( $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['providers'], 'configured', 'id' );
+		$this->assertArrayHasKey( 'openrouter', $configured );
+		$this->assertFalse( $configured['openrouter'] );
 		$this->assertCount( 0, $this->mock_requests( '/api/v1/chat/completions' ) );
 	}
 
