@@ -60,6 +60,7 @@ final class Plugin {
 		( new Brief_Meta() )->hook();
 		( new Chat_History() )->hook();
 		( new Fallback_Notice() )->hook();
+		( new Admin\Site_Health() )->hook();
 	}
 
 	/**
