@@ -122,7 +122,7 @@ final class Site_Health {
 					: __( 'It is only a fallback now: when the first choice fails, it cannot take over.', 'agentic-writer' ) )
 				. ' ' . sprintf(
 					/* translators: %s: base URL */
-					__( 'Start it with ./start.sh on the machine with the claude CLI, then check that the base URL (%s) and the API key in the settings are the ones ./start.sh prints.', 'agentic-writer' ),
+					__( 'Start it with ./start.sh on the machine with the claude CLI, then check that the base URL (%s) and the API key in the settings are the ones ./start.sh prints.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 					$base
 				),
 			),
@@ -159,7 +159,7 @@ final class Site_Health {
 			__( 'Agentic Writer cannot decrypt a stored API key', 'agentic-writer' ),
 			sprintf(
 				/* translators: %s: provider names, comma-separated */
-				__( 'The stored API key of %s cannot be decrypted, so that provider is not used. This happens when the salts in wp-config.php changed after the key was saved. Enter the key again in the settings and save.', 'agentic-writer' ),
+				__( 'The stored API key of %s cannot be decrypted, so that provider is not used. This happens when the salts in wp-config.php changed after the key was saved. Enter the key again in the settings and save.', 'agentic-writer' ), // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 				implode( ', ', $unreadable )
 			),
 			__( 'Enter the key again', 'agentic-writer' )
@@ -184,7 +184,7 @@ final class Site_Health {
 			self::TEST_USAGE_TABLE,
 			'critical',
 			__( 'The Agentic Writer usage table is missing', 'agentic-writer' ),
-			__( 'Requests still run, but their tokens and cost are not recorded (only copied to the PHP error log), so analytics and budgets miss them. Deactivate and reactivate Agentic Writer on the Plugins screen: activation creates the table.', 'agentic-writer' )
+			__( 'Requests still run, but their tokens and cost are not recorded (only copied to the PHP error log), so analytics and budgets miss them. Deactivate and reactivate Agentic Writer on the Plugins screen: activation creates the table.', 'agentic-writer' ) // phpcs:ignore Generic.Files.LineLength.TooLong -- one translatable string.
 		);
 		// The fix is on the Plugins screen, not in the plugin's settings.
 		$result['actions'] = sprintf( '<p><a href="%s">%s</a></p>', esc_url( admin_url( 'plugins.php' ) ), esc_html__( 'Go to Plugins', 'agentic-writer' ) );
