@@ -27,7 +27,7 @@ final class Site_Health {
 
 	public const TEST_LOCAL_BACKEND = 'agentic_writer_local_backend';
 	public const TEST_KEYS          = 'agentic_writer_keys';
-	public const TEST_USAGE_TABLE   = 'agentic_writer_usage_table';
+	public const TEST_USAGE_TABLE   = 'agentic_writer_table';
 
 	/**
 	 * Adds the tests and the route the asynchronous one calls.

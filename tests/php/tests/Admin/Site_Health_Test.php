@@ -12,6 +12,7 @@ namespace AgenticWriter\Tests\Admin;
 
 use AgenticWriter\Admin\Site_Health;
 use AgenticWriter\Settings\Settings;
+use AgenticWriter\Tests\Http_Client;
 use AgenticWriter\Tests\Site;
 use AgenticWriter\Tests\Support\Provider_Http_Test_Case;
 use AgenticWriter\Usage\Usage_Table;
@@ -201,8 +202,8 @@ final class Site_Health_Test extends Provider_Http_Test_Case {
 		$jar = (string) tempnam( sys_get_temp_dir(), 'aw-cookies' );
 		try {
 			$credentials = Site::credentials( 'admin' );
-			$this->browse( '/wp-login.php', $jar, array( 'log' => $credentials['login'], 'pwd' => $credentials['password'], 'testcookie' => '1' ) );
-			$page = $this->browse( '/wp-admin/site-health.php', $jar );
+			Http_Client::page( '/wp-login.php', $jar, array( 'log' => $credentials['login'], 'pwd' => $credentials['password'], 'testcookie' => '1' ) );
+			$page = Http_Client::page( '/wp-admin/site-health.php', $jar );
 		} finally {
 			unlink( $jar );
 		}
@@ -214,35 +215,4 @@ final class Site_Health_Test extends Provider_Http_Test_Case {
 		return $data['site_status'];
 	}
 
-	/**
-	 * GET (or POST a form to) a page with a cookie jar.
-	 *
-	 * @param string                    $path Path.
-	 * @param string                    $jar  Cookie file.
-	 * @param array<string,string>|null $form Form fields to POST.
-	 * @return array{status:int,body:string}
-	 */
-	private function browse( string $path, string $jar, ?array $form = null ): array {
-		$curl = curl_init( Site::url() . $path );
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_TIMEOUT        => 60,
-				CURLOPT_COOKIEJAR      => $jar,
-				CURLOPT_COOKIEFILE     => $jar,
-				CURLOPT_COOKIE         => 'wordpress_test_cookie=WP%20Cookie%20check',
-			)
-		);
-		if ( null !== $form ) {
-			curl_setopt( $curl, CURLOPT_POSTFIELDS, http_build_query( $form ) );
-		}
-		$body   = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status' => $status,
-			'body'   => $body,
-		);
-	}
 }
