@@ -65,29 +65,42 @@ final class Helpers {
 	/**
 	 * Top-level arguments between a call's parentheses, as [start, end] token ranges.
 	 *
-	 * @param File $file  File.
-	 * @param int  $open  Opening parenthesis.
+	 * @param File $file File.
+	 * @param int  $open Opening parenthesis.
 	 * @return array<int,array{0:int,1:int}>
 	 */
 	public static function arguments( File $file, int $open ): array {
+		$close = $file->getTokens()[ $open ]['parenthesis_closer'];
+		if ( false === $file->findNext( Tokens::$emptyTokens, $open + 1, $close, true ) ) {
+			return array();
+		}
+		return self::split( $file, $open + 1, $close - 1 );
+	}
+
+	/**
+	 * A token range cut at its top-level commas (an argument list, echo's list).
+	 *
+	 * @param File $file  File.
+	 * @param int  $start First token.
+	 * @param int  $stop  Last token.
+	 * @return array<int,array{0:int,1:int}>
+	 */
+	public static function split( File $file, int $start, int $stop ): array {
 		$tokens = $file->getTokens();
-		$close  = $tokens[ $open ]['parenthesis_closer'];
-		$args   = array();
-		$start  = $open + 1;
-		for ( $i = $open + 1; $i < $close; $i++ ) {
+		$out    = array();
+		$from   = $start;
+		for ( $i = $start; $i <= $stop; $i++ ) {
 			if ( isset( $tokens[ $i ]['parenthesis_closer'] ) && T_OPEN_PARENTHESIS === $tokens[ $i ]['code'] ) {
 				$i = $tokens[ $i ]['parenthesis_closer'];
 			} elseif ( isset( $tokens[ $i ]['bracket_closer'] ) ) {
 				$i = $tokens[ $i ]['bracket_closer'];
 			} elseif ( T_COMMA === $tokens[ $i ]['code'] ) {
-				$args[] = array( $start, $i - 1 );
-				$start  = $i + 1;
+				$out[] = array( $from, $i - 1 );
+				$from  = $i + 1;
 			}
 		}
-		if ( false !== $file->findNext( Tokens::$emptyTokens, $start, $close, true ) ) {
-			$args[] = array( $start, $close - 1 );
-		}
-		return $args;
+		$out[] = array( $from, $stop );
+		return $out;
 	}
 
 	/**

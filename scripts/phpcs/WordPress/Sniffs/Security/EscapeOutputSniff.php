@@ -57,37 +57,11 @@ final class EscapeOutputSniff implements Sniff {
 			$ranges = Helpers::arguments( $file, $open );
 		} else {
 			$end    = $file->findNext( array( T_SEMICOLON, T_CLOSE_TAG ), $ptr + 1 );
-			$ranges = $this->split( $file, $ptr + 1, false === $end ? $file->numTokens - 1 : $end - 1 );
+			$ranges = Helpers::split( $file, $ptr + 1, false === $end ? $file->numTokens - 1 : $end - 1 );
 		}
 		foreach ( $ranges as [ $start, $stop ] ) {
 			$this->check( $file, $start, $stop );
 		}
-	}
-
-	/**
-	 * Splits `a, b` (echo's list) at top-level commas.
-	 *
-	 * @param File $file  File.
-	 * @param int  $start First token.
-	 * @param int  $stop  Last token.
-	 * @return array<int,array{0:int,1:int}>
-	 */
-	private function split( File $file, int $start, int $stop ): array {
-		$tokens = $file->getTokens();
-		$out    = array();
-		$from   = $start;
-		for ( $i = $start; $i <= $stop; $i++ ) {
-			if ( isset( $tokens[ $i ]['parenthesis_closer'] ) && T_OPEN_PARENTHESIS === $tokens[ $i ]['code'] ) {
-				$i = $tokens[ $i ]['parenthesis_closer'];
-			} elseif ( isset( $tokens[ $i ]['bracket_closer'] ) ) {
-				$i = $tokens[ $i ]['bracket_closer'];
-			} elseif ( T_COMMA === $tokens[ $i ]['code'] ) {
-				$out[] = array( $from, $i - 1 );
-				$from  = $i + 1;
-			}
-		}
-		$out[] = array( $from, $stop );
-		return $out;
 	}
 
 	/**
