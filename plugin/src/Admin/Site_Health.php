@@ -10,10 +10,10 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Admin;
 
+use AgenticWriter\Rest\Rest_Controller;
 use AgenticWriter\Routing\Router;
 use AgenticWriter\Settings\Settings;
 use AgenticWriter\Usage\Usage_Table;
-use WP_Error;
 use WP_REST_Server;
 
 /**
@@ -74,16 +74,9 @@ final class Site_Health {
 			array(
 				'methods'             => WP_REST_Server::READABLE,
 				'callback'            => array( $this, 'local_backend_result' ),
-				'permission_callback' => static function () {
-					if ( current_user_can( 'view_site_health_checks' ) ) {
-						return true;
-					}
-					return new WP_Error(
-						'agentic_writer_forbidden',
-						__( 'Only administrators who can see Site Health may run this check.', 'agentic-writer' ),
-						array( 'status' => rest_authorization_required_code() )
-					);
-				},
+				'permission_callback' => static fn () => current_user_can( 'view_site_health_checks' )
+					? true
+					: Rest_Controller::permission_error( __( 'Only administrators who can see Site Health may run this check.', 'agentic-writer' ) ),
 			)
 		);
 	}

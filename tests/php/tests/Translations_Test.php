@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter\Tests;
 
 use AgenticWriter\Admin\Admin_Menu;
+use AgenticWriter\Environment\Plugin_Package;
 use AgenticWriter\Plugin;
 
 /**
@@ -67,10 +68,10 @@ final class Translations_Test extends Test_Case {
 	 */
 	public function test_text_domain_loader_is_hooked(): void {
 		$this->assertSame( 10, has_action( 'init', array( Plugin::class, 'load_textdomain' ) ) );
-		$header = get_plugin_data( Plugin::file(), false, false );
+		$header = get_plugin_data( Plugin_Package::file(), false, false );
 		$this->assertSame( $header['TextDomain'], Plugin::TEXT_DOMAIN, 'the header\'s Text Domain' );
 		$this->assertSame( '/languages', $header['DomainPath'] );
-		$this->assertDirectoryExists( Plugin::dir() . ltrim( $header['DomainPath'], '/' ) );
+		$this->assertDirectoryExists( Plugin_Package::dir() . ltrim( $header['DomainPath'], '/' ) );
 	}
 
 	/**
