@@ -56,6 +56,7 @@ final class Plugin {
 		( new Brief_Meta() )->hook();
 		( new Chat_History() )->hook();
 		( new Fallback_Notice() )->hook();
+		( new Admin\Site_Health() )->hook();
 	}
 
 	/**

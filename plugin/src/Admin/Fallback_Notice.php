@@ -77,7 +77,7 @@ final class Fallback_Notice {
 					$total
 				)
 			),
-			implode( '', array_map( static fn ( string $i ): string => '<li>' . esc_html( $i ) . '</li>', $items ) ),
+			wp_kses( implode( '', array_map( static fn ( string $i ): string => '<li>' . esc_html( $i ) . '</li>', $items ) ), array( 'li' => array() ) ),
 			esc_html__( 'Test the failing provider under Settings → Agentic Writer → Providers.', 'agentic-writer' ),
 			esc_url( $dismiss ),
 			esc_html__( 'Dismiss until the next fallback', 'agentic-writer' )

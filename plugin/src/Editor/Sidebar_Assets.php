@@ -38,7 +38,7 @@ final class Sidebar_Assets {
 		if ( is_wp_error( $result ) ) {
 			// The editor has no admin notice area: leave a trace for the developer instead.
 			if ( defined( 'WP_DEBUG' ) && WP_DEBUG ) {
-				error_log( 'Agentic Writer: ' . $result->get_error_message() ); // phpcs:ignore
+				error_log( 'Agentic Writer: ' . $result->get_error_message() ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- WP_DEBUG only.
 			}
 			return false;
 		}

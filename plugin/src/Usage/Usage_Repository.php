@@ -166,7 +166,7 @@ final class Usage_Repository {
 	public function find_by_request( string $request_id ): array {
 		global $wpdb;
 		$table = Usage_Table::name();
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is the site prefix plus a constant.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery -- table name is the site prefix plus a constant.
 		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE request_id = %s ORDER BY id ASC", $request_id ), ARRAY_A );
 		return is_array( $rows ) ? $rows : array();
 	}
@@ -180,10 +180,10 @@ final class Usage_Repository {
 	public function fallbacks_since( string $since_utc ): array {
 		global $wpdb;
 		$table = Usage_Table::name();
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is the site prefix plus a constant.
+		// The table name is the site prefix plus a constant.
 		$sql  = "SELECT fallback_from, provider, COUNT(*) AS count, MAX(created_at) AS last_at FROM {$table}"
 			. ' WHERE status = %s AND created_at >= %s GROUP BY fallback_from, provider ORDER BY count DESC';
-		$rows = $wpdb->get_results( $wpdb->prepare( $sql, 'fallback', $since_utc ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$rows = $wpdb->get_results( $wpdb->prepare( $sql, 'fallback', $since_utc ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- prepared.
 		if ( ! is_array( $rows ) ) {
 			return array();
 		}

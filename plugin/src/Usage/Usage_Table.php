@@ -160,6 +160,7 @@ final class Usage_Table {
 	public static function exists(): bool {
 		global $wpdb;
 		$table = self::name();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- never cached: install and Site Health need the truth.
 		return $table === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) );
 	}
 
@@ -170,7 +171,7 @@ final class Usage_Table {
 		global $wpdb;
 		$table = self::name();
 		// The name is the site prefix plus a constant: no user input reaches this statement.
-		$wpdb->query( "DROP TABLE IF EXISTS {$table}" ); // phpcs:ignore
+		$wpdb->query( "DROP TABLE IF EXISTS {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery
 		delete_option( self::VERSION_OPTION );
 	}
 }

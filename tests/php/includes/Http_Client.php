@@ -70,6 +70,38 @@ final class Http_Client {
 	}
 
 	/**
+	 * GET (or POST a form to) a page as a browser would, cookies kept in a jar file.
+	 *
+	 * @param string                    $path Path below the site URL.
+	 * @param string                    $jar  Cookie file.
+	 * @param array<string,string>|null $form Form fields to POST.
+	 * @return array{status:int,body:string}
+	 */
+	public static function page( string $path, string $jar, ?array $form = null ): array {
+		$curl = curl_init( Site::url() . $path );
+		curl_setopt_array(
+			$curl,
+			array(
+				CURLOPT_RETURNTRANSFER => true,
+				CURLOPT_TIMEOUT        => 60,
+				CURLOPT_COOKIEJAR      => $jar,
+				CURLOPT_COOKIEFILE     => $jar,
+				CURLOPT_COOKIE         => 'wordpress_test_cookie=WP%20Cookie%20check',
+			)
+		);
+		if ( null !== $form ) {
+			curl_setopt( $curl, CURLOPT_POSTFIELDS, http_build_query( $form ) );
+		}
+		$body   = (string) curl_exec( $curl );
+		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
+		curl_close( $curl );
+		return array(
+			'status' => $status,
+			'body'   => $body,
+		);
+	}
+
+	/**
 	 * GET a REST route.
 	 *
 	 * @param string      $route Route with leading slash, e.g. `/agentic-writer/v1/status`.

@@ -56,11 +56,9 @@ final class Transaction_Rollback_Test extends Test_Case {
 	 * On MariaDB the usage table must be InnoDB, or its rows would survive a rollback.
 	 */
 	public function test_usage_table_supports_transactions(): void {
-		$engine = Schema_Inspector::storage_engine( Usage_Table::name() );
 		if ( 'sqlite' === Site::db_kind() ) {
-			$this->assertNull( $engine );
-			return;
+			$this->markTestSkipped( 'MariaDB only: SQLite has no storage engines (test_rollback_undoes_rows_options_and_posts covers SQLite).' );
 		}
-		$this->assertSame( 'InnoDB', $engine );
+		$this->assertSame( 'InnoDB', Schema_Inspector::storage_engine( Usage_Table::name() ) );
 	}
 }

@@ -57,6 +57,7 @@ final class Uninstall_Multisite_Test extends TestCase {
 		$this->assertStringContainsString( 'uninstalled', $this->step( 'uninstall' ) );
 
 		$after = json_decode( $this->step( 'inspect' ), true );
+		$this->assertSame( array( '1', '2' ), array_map( 'strval', array_keys( $after ) ), 'both sites inspected after' );
 		foreach ( $after as $site => $traces ) {
 			$this->assertSame(
 				array(

@@ -98,7 +98,8 @@ final class Uninstall_Test extends Test_Case {
 
 		wp_cache_flush();
 		$this->assertFalse( Usage_Table::exists() );
-		foreach ( Uninstaller::OPTIONS as $option ) {
+		// Named here, not read from Uninstaller::OPTIONS: a name dropped from that list must fail.
+		foreach ( array( 'agentic_writer_settings', Usage_Table::VERSION_OPTION ) as $option ) {
 			$this->assertFalse( get_option( $option ), "option {$option}" );
 		}
 		$this->assertSame( 0, $breaker->snapshot( 'openrouter' )['failures'], 'breaker state removed' );

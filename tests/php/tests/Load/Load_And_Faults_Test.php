@@ -104,10 +104,15 @@ final class Load_And_Faults_Test extends Provider_Http_Test_Case {
 			$this->assertSame( '', $r['error'], "{$key}: transport error" );
 			$this->assertContains( $r['status'], array( 200, 429, 503 ), "{$key}: " . substr( $r['raw'], 0, 300 ) );
 			$statuses[ $r['status'] ] = ( $statuses[ $r['status'] ] ?? 0 ) + 1;
-			if ( 200 === $r['status'] && array() !== $r['events'] ) {
+			$streamed = 0 === (int) substr( $key, 1 ) % 2;
+			if ( 200 === $r['status'] && $streamed ) {
+				$this->assertNotSame( array(), $r['events'], "{$key}: a 200 stream with no events" );
 				$this->assertSame( 'done', end( $r['events'] )['type'], "{$key} ended with done" );
 				$this->assertTrue( end( $r['events'] )['data']['ok'], $key );
-			} elseif ( 200 !== $r['status'] ) {
+			} elseif ( 200 === $r['status'] ) {
+				$this->assertIsArray( $r['json'], "{$key}: a JSON answer" );
+				$this->assertStringContainsString( 'Load ' . substr( $key, 1 ), (string) ( $r['json']['text'] ?? '' ), $key );
+			} else {
 				$this->assertIsArray( $r['json'], "{$key}: a JSON error" );
 				$this->assertStringStartsWith( 'agentic_writer_', $r['json']['code'], $key );
 				$this->assertNotSame( '', $r['json']['message'], $key );

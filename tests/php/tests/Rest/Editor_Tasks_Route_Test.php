@@ -119,6 +119,7 @@ final class Editor_Tasks_Route_Test extends Provider_Http_Test_Case {
 		$this->configure( array(), true );
 		$response = $this->rest( 'GET', self::ROUTE, 'contributor' );
 		$this->assertSame( 200, $response['status'], $response['body'] );
+		$this->assertSame( array( 'chat', 'clarity', 'planning', 'writing', 'refinement', 'image' ), array_keys( $response['json']['tasks'] ) );
 		foreach ( $response['json']['tasks'] as $task => $entry ) {
 			$this->assertSame( '', $entry['provider'], $task );
 			$this->assertSame( 'unconfigured', $entry['state'], $task );

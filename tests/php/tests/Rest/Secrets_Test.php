@@ -11,6 +11,7 @@ namespace AgenticWriter\Tests\Rest;
 
 use AgenticWriter\Settings\Secret_Box;
 use AgenticWriter\Settings\Settings;
+use AgenticWriter\Tests\Http_Client;
 use AgenticWriter\Tests\Site;
 use AgenticWriter\Tests\Support\Provider_Http_Test_Case;
 
@@ -167,8 +168,8 @@ final class Secrets_Test extends Provider_Http_Test_Case {
 	public function test_pages_carry_no_key(): void {
 		$jar = tempnam( sys_get_temp_dir(), 'aw-cookies' );
 		try {
-			$this->page( '/wp-login.php', $jar );
-			$login = $this->page(
+			Http_Client::page( '/wp-login.php', $jar );
+			$login = Http_Client::page(
 				'/wp-login.php',
 				$jar,
 				array(
@@ -178,10 +179,10 @@ final class Secrets_Test extends Provider_Http_Test_Case {
 				)
 			);
 			$this->assertContains( $login['status'], array( 200, 302 ) );
-			$dashboard = $this->page( '/wp-admin/', $jar );
+			$dashboard = Http_Client::page( '/wp-admin/', $jar );
 			$this->assertStringContainsString( 'wp-admin-bar', $dashboard['body'], 'logged in' );
 			foreach ( array( '/wp-admin/', '/wp-admin/admin.php?page=agentic-writer', '/wp-admin/post-new.php', '/' ) as $path ) {
-				$page = $this->page( $path, $jar );
+				$page = Http_Client::page( $path, $jar );
 				$this->assertSame( 200, $page['status'], $path );
 				$this->assert_no_secret( $page['body'], $path );
 			}
@@ -208,43 +209,9 @@ final class Secrets_Test extends Provider_Http_Test_Case {
 		$this->assertFalse( $test['ok'] );
 		$this->assertSame( 'key_unreadable', $test['code'] );
 
-		foreach ( $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['providers'] as $p ) {
-			if ( 'openrouter' === $p['id'] ) {
-				$this->assertFalse( $p['configured'] );
-			}
-		}
+		$configured = array_column( $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['providers'], 'configured', 'id' );
+		$this->assertArrayHasKey( 'openrouter', $configured );
+		$this->assertFalse( $configured['openrouter'] );
 		$this->assertCount( 0, $this->mock_requests( '/api/v1/chat/completions' ) );
-	}
-
-	/**
-	 * GET (or POST form) a page with a cookie jar.
-	 *
-	 * @param string                    $path Path.
-	 * @param string                    $jar  Cookie file.
-	 * @param array<string,string>|null $form Form fields to POST.
-	 * @return array{status:int,body:string}
-	 */
-	private function page( string $path, string $jar, ?array $form = null ): array {
-		$curl = curl_init( Site::url() . $path );
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_TIMEOUT        => 30,
-				CURLOPT_COOKIEJAR      => $jar,
-				CURLOPT_COOKIEFILE     => $jar,
-				CURLOPT_COOKIE         => 'wordpress_test_cookie=WP%20Cookie%20check',
-			)
-		);
-		if ( null !== $form ) {
-			curl_setopt( $curl, CURLOPT_POSTFIELDS, http_build_query( $form ) );
-		}
-		$body   = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status' => $status,
-			'body'   => $body,
-		);
 	}
 }

@@ -134,11 +134,9 @@ final class Settings_Route_Test extends Provider_Http_Test_Case {
 		$this->assertSame( 200, $response['status'], $response['body'] );
 		$this->assertFalse( $response['json']['providers']['anthropic']['api_key_set'] );
 		$this->assertTrue( $response['json']['providers']['openrouter']['api_key_set'] );
-		foreach ( $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['providers'] as $p ) {
-			if ( 'anthropic' === $p['id'] ) {
-				$this->assertFalse( $p['configured'] );
-			}
-		}
+		$configured = array_column( $this->rest( 'GET', '/agentic-writer/v1/providers' )['json']['providers'], 'configured', 'id' );
+		$this->assertArrayHasKey( 'anthropic', $configured );
+		$this->assertFalse( $configured['anthropic'] );
 	}
 
 	/**
