@@ -12,7 +12,10 @@ apt_install "${PKGS[@]}"
 # Node deps: reinstall only when the lockfile changed since the last install.
 cd "$REPO"
 LOCK_SUM=$(sha256sum package-lock.json package.json local-backend/package.json | sha256sum | cut -c1-16)
-if [ "$(cat node_modules/.aw-lock-sum 2>/dev/null)" != "$LOCK_SUM" ]; then
+if [ -L node_modules ]; then
+	# A git worktree borrowing another checkout's deps: npm ci would empty that checkout's folder.
+	[ "$(cat node_modules/.aw-lock-sum 2>/dev/null)" = "$LOCK_SUM" ] || say "node_modules is a link and its install differs from this lockfile: run npm ci where it points"
+elif [ "$(cat node_modules/.aw-lock-sum 2>/dev/null)" != "$LOCK_SUM" ]; then
 	say "npm ci (lockfile changed or first run)"
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	echo "$LOCK_SUM" > node_modules/.aw-lock-sum
