@@ -38,6 +38,16 @@ final class Admin_Menu {
 	}
 
 	/**
+	 * The settings page, at one of its tabs (routing, providers, local-backend, status).
+	 *
+	 * @param string $tab Tab ('' for the first).
+	 */
+	public static function settings_url( string $tab = '' ): string {
+		$url = admin_url( 'admin.php?page=' . self::SETTINGS_SLUG );
+		return '' === $tab ? $url : add_query_arg( 'tab', $tab, $url );
+	}
+
+	/**
 	 * Adds the menu and its pages.
 	 *
 	 * @return array<string, string> Page hook suffix => build entry.

@@ -68,7 +68,7 @@ final class Fallback_Notice {
 		$dismiss = wp_nonce_url( admin_url( 'admin-post.php?action=' . self::DISMISS_ACTION ), self::DISMISS_ACTION );
 		printf(
 			'<div class="notice notice-warning is-dismissible agentic-writer-fallback-notice"><p><strong>%1$s</strong> %2$s</p>'
-				. '<ul style="list-style:disc;margin-left:2em">%3$s</ul><p>%4$s <a href="%5$s">%6$s</a></p></div>',
+				. '<ul style="list-style:disc;margin-left:2em">%3$s</ul><p><a href="%7$s">%4$s</a> <a href="%5$s">%6$s</a></p></div>',
 			esc_html__( 'Agentic Writer:', 'agentic-writer' ),
 			esc_html(
 				sprintf(
@@ -80,7 +80,8 @@ final class Fallback_Notice {
 			wp_kses( implode( '', array_map( static fn ( string $i ): string => '<li>' . esc_html( $i ) . '</li>', $items ) ), array( 'li' => array() ) ),
 			esc_html__( 'Test the failing provider under Settings → Agentic Writer → Providers.', 'agentic-writer' ),
 			esc_url( $dismiss ),
-			esc_html__( 'Dismiss until the next fallback', 'agentic-writer' )
+			esc_html__( 'Dismiss until the next fallback', 'agentic-writer' ),
+			esc_url( Admin_Menu::settings_url( 'providers' ) )
 		);
 	}
 

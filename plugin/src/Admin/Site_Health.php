@@ -229,7 +229,7 @@ final class Site_Health {
 				'color' => 'blue',
 			),
 			'description' => implode( '', array_map( static fn ( string $p ): string => '<p>' . esc_html( $p ) . '</p>', $paragraphs ) ),
-			'actions'     => '' === $action ? '' : sprintf( '<p><a href="%s">%s</a></p>', esc_url( admin_url( 'admin.php?page=' . Admin_Menu::SETTINGS_SLUG ) ), esc_html( $action ) ),
+			'actions'     => '' === $action ? '' : sprintf( '<p><a href="%s">%s</a></p>', esc_url( Admin_Menu::settings_url( self::TEST_LOCAL_BACKEND === $test ? 'local-backend' : 'providers' ) ), esc_html( $action ) ),
 			'test'        => $test,
 		);
 	}
