@@ -221,6 +221,7 @@ final class Site_Health {
 	 */
 	private static function result( string $test, string $status, string $label, $description, string $action = '' ): array {
 		$paragraphs = array_filter( (array) $description, static fn ( string $p ): bool => '' !== $p );
+		$tab        = self::TEST_LOCAL_BACKEND === $test ? 'local-backend' : 'providers';
 		return array(
 			'label'       => $label,
 			'status'      => $status,
@@ -229,7 +230,7 @@ final class Site_Health {
 				'color' => 'blue',
 			),
 			'description' => implode( '', array_map( static fn ( string $p ): string => '<p>' . esc_html( $p ) . '</p>', $paragraphs ) ),
-			'actions'     => '' === $action ? '' : sprintf( '<p><a href="%s">%s</a></p>', esc_url( Admin_Menu::settings_url( self::TEST_LOCAL_BACKEND === $test ? 'local-backend' : 'providers' ) ), esc_html( $action ) ),
+			'actions'     => '' === $action ? '' : sprintf( '<p><a href="%s">%s</a></p>', esc_url( Admin_Menu::settings_url( $tab ) ), esc_html( $action ) ),
 			'test'        => $test,
 		);
 	}
