@@ -12,7 +12,6 @@ namespace AgenticWriter\Rest;
 use AgenticWriter\Usage\Usage_Rows;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * The rows of a range, one per provider call: paged, sorted, filtered. X-WP-Total and
@@ -76,24 +75,17 @@ final class Usage_Breakdown_Controller extends Usage_Range_Controller {
 	}
 
 	/**
-	 * Registers the route.
-	 */
-	public function register_routes(): void {
-		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::READABLE => array( 'get_items', Request_Validator::documented( self::args() ) ) ) );
-	}
-
-	/**
 	 * One page of rows.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
-		$params = Request_Validator::validate( $request, self::args() );
-		$range  = is_wp_error( $params ) ? $params : self::range( $params );
-		if ( is_wp_error( $range ) ) {
-			return $range;
+		$found = self::params_and_range( $request );
+		if ( is_wp_error( $found ) ) {
+			return $found;
 		}
+		[ $params, $range ] = $found;
 		$page     = (int) ( $params['page'] ?? 1 );
 		$per_page = (int) ( $params['per_page'] ?? 50 );
 		$found    = ( new Usage_Rows() )->page(

@@ -12,7 +12,6 @@ namespace AgenticWriter\Rest;
 use AgenticWriter\Usage\Usage_Rows;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * Recent fallbacks and errors, newest first, each with its reason and who answered instead:
@@ -49,24 +48,17 @@ final class Usage_Events_Controller extends Usage_Range_Controller {
 	}
 
 	/**
-	 * Registers the route.
-	 */
-	public function register_routes(): void {
-		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::READABLE => array( 'get_items', Request_Validator::documented( self::args() ) ) ) );
-	}
-
-	/**
 	 * The events.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
-		$params = Request_Validator::validate( $request, self::args() );
-		$range  = is_wp_error( $params ) ? $params : self::range( $params );
-		if ( is_wp_error( $range ) ) {
-			return $range;
+		$found = self::params_and_range( $request );
+		if ( is_wp_error( $found ) ) {
+			return $found;
 		}
+		[ $params, $range ] = $found;
 		$per_page = (int) ( $params['per_page'] ?? 20 );
 		$rows     = new Usage_Rows();
 		$found    = $rows->events( $range->from_utc(), $range->to_utc(), $per_page, ( (int) ( $params['page'] ?? 1 ) - 1 ) * $per_page );

@@ -13,7 +13,6 @@ use AgenticWriter\Usage\Usage_Rows;
 use WP_HTTP_Response;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * A REST route (so application passwords and the REST nonce work as for every other route)
@@ -35,24 +34,17 @@ final class Usage_Export_Controller extends Usage_Range_Controller {
 	protected $rest_base = 'usage/export';
 
 	/**
-	 * Registers the route.
-	 */
-	public function register_routes(): void {
-		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::READABLE => array( 'get_items', Request_Validator::documented( self::range_args() ) ) ) );
-	}
-
-	/**
 	 * The file's headers; the body follows from serve_csv().
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
-		$params = Request_Validator::validate( $request, self::range_args() );
-		$range  = is_wp_error( $params ) ? $params : self::range( $params );
-		if ( is_wp_error( $range ) ) {
-			return $range;
+		$found = self::params_and_range( $request );
+		if ( is_wp_error( $found ) ) {
+			return $found;
 		}
+		$range = $found[1];
 		$name     = sprintf( 'agentic-writer-usage-%s-to-%s.csv', $range->start->format( 'Y-m-d' ), $range->end->modify( '-1 day' )->format( 'Y-m-d' ) );
 		$response = new WP_REST_Response(
 			array(

@@ -14,6 +14,7 @@ use AgenticWriter\Validation\Invalid_Param;
 use DateTimeImmutable;
 use WP_Error;
 use WP_REST_Request;
+use WP_REST_Server;
 
 /**
  * Base of summary, timeseries, breakdown, events and export. `from` and `to` are dates in the
@@ -38,6 +39,34 @@ abstract class Usage_Range_Controller extends Rest_Controller {
 			'from' => array( 'description' => 'First day (YYYY-MM-DD, site time zone). Default: 29 days before to.' ) + $date,
 			'to'   => array( 'description' => 'Last day, included (YYYY-MM-DD, site time zone). Default: today.' ) + $date,
 		);
+	}
+
+	/**
+	 * Arg schemas of the route (the range, and what a route adds).
+	 *
+	 * @return array<string,array<string,mixed>>
+	 */
+	public static function args(): array {
+		return self::range_args();
+	}
+
+	/**
+	 * Registers the route: GET with the args of static::args().
+	 */
+	public function register_routes(): void {
+		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::READABLE => array( 'get_items', Request_Validator::documented( static::args() ) ) ) );
+	}
+
+	/**
+	 * Validated params and their range, or the 400.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return array{0:array<string,mixed>,1:Usage_Range}|WP_Error
+	 */
+	protected static function params_and_range( WP_REST_Request $request ) {
+		$params = Request_Validator::validate( $request, static::args() );
+		$range  = is_wp_error( $params ) ? $params : self::range( $params );
+		return is_wp_error( $range ) ? $range : array( $params, $range );
 	}
 
 	/**

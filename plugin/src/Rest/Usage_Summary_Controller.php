@@ -12,7 +12,6 @@ namespace AgenticWriter\Rest;
 use AgenticWriter\Usage\Usage_Report;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * Totals of a range of days, optionally per provider, model, task, user or day.
@@ -42,24 +41,17 @@ final class Usage_Summary_Controller extends Usage_Range_Controller {
 	}
 
 	/**
-	 * Registers the route.
-	 */
-	public function register_routes(): void {
-		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::READABLE => array( 'get_items', Request_Validator::documented( self::args() ) ) ) );
-	}
-
-	/**
 	 * The summary.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
-		$params = Request_Validator::validate( $request, self::args() );
-		$range  = is_wp_error( $params ) ? $params : self::range( $params );
-		if ( is_wp_error( $range ) ) {
-			return $range;
+		$found = self::params_and_range( $request );
+		if ( is_wp_error( $found ) ) {
+			return $found;
 		}
+		[ $params, $range ] = $found;
 		return new WP_REST_Response( ( new Usage_Report() )->summary( $range, $params['group_by'] ?? null ), 200 );
 	}
 

@@ -12,7 +12,6 @@ namespace AgenticWriter\Rest;
 use AgenticWriter\Usage\Usage_Report;
 use WP_REST_Request;
 use WP_REST_Response;
-use WP_REST_Server;
 
 /**
  * One point per hour or day of the site's clock (a daylight-saving day has 23 or 25 hours);
@@ -43,13 +42,6 @@ final class Usage_Timeseries_Controller extends Usage_Range_Controller {
 				'enum'        => array( 'hour', 'day' ),
 			),
 		);
-	}
-
-	/**
-	 * Registers the route.
-	 */
-	public function register_routes(): void {
-		$this->add_route( '/' . $this->rest_base, array( WP_REST_Server::READABLE => array( 'get_items', Request_Validator::documented( self::args() ) ) ) );
 	}
 
 	/**
