@@ -28,14 +28,22 @@ $models    = array( 'openai/gpt-4o-mini', 'openai/gpt-4o', 'anthropic/claude-son
 $tasks     = array( 'chat', 'clarity', 'planning', 'writing', 'refinement', 'image' );
 $kinds     = array( 'metered', 'estimated', 'subscription', 'local' );
 $now       = time();
-$row       = static function () use ( $providers, $models, $tasks, $kinds, $now ): array {
+// Rows arrive in time order on a real site (the created_at index follows the table's order):
+// the times are drawn first, then written oldest first.
+$times = array();
+for ( $i = 0; $i < $need; $i++ ) {
+	$times[] = $now - mt_rand( 0, 30 * 86400 - 1 );
+}
+sort( $times );
+$next = 0;
+$row  = static function () use ( $providers, $models, $tasks, $kinds, $times, &$next ): array {
 	$status = mt_rand( 1, 100 );
 	$status = $status <= 90 ? 'ok' : ( $status <= 95 ? 'error' : 'fallback' );
 	$in     = mt_rand( 50, 8000 );
 	$out    = 'error' === $status ? 0 : mt_rand( 10, 3000 );
 	$kind   = $kinds[ mt_rand( 0, 3 ) ];
 	return array(
-		gmdate( 'Y-m-d H:i:s', $now - mt_rand( 0, 30 * 86400 - 1 ) ),
+		gmdate( 'Y-m-d H:i:s', $times[ $next++ ] ),
 		mt_rand( 1, 20 ),
 		mt_rand( 0, 500 ),
 		bin2hex( random_bytes( 16 ) ),

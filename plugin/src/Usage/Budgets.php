@@ -100,10 +100,11 @@ final class Budgets {
 	 * @return array{holds:array<int,array{key:string,token:string}>,exceeded:array<string,mixed>|null,alerts:array<int,array<string,mixed>>}
 	 */
 	public function admit( int $user_id ): array {
-		$reserve = $this->reserve_usd();
+		$caps    = $this->caps_for( $user_id );
+		$reserve = array() === $caps ? 0.0 : $this->reserve_usd();
 		$holds   = array();
 		$alerts  = array();
-		foreach ( $this->caps_for( $user_id ) as $cap ) {
+		foreach ( $caps as $cap ) {
 			$spent = $this->queries->billed_since( Usage_Range::utc( $cap['start'] ), $cap['users'] );
 			$slots = (int) min( self::MAX_SLOTS, floor( ( $cap['limit'] - $spent ) / $reserve + 1e-9 ) );
 			$hold  = $slots > 0 ? $this->claim( $cap, $slots ) : null;

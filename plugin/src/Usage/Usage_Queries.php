@@ -93,10 +93,12 @@ final class Usage_Queries {
 	 * @param string          $from       UTC, inclusive.
 	 * @param string          $to         UTC, exclusive.
 	 * @param int             $k          Rank from 0.
+	 * @param int             $n          How many rows there are (a rank in the upper half is read
+	 *                                    from the top: the database keeps fewer rows while sorting).
 	 * @param string|null     $group      Key of GROUP_COLUMNS to restrict to one value.
 	 * @param string|int|null $value      That value.
 	 */
-	public function nth_value( string $column, string $from, string $to, int $k, ?string $group = null, $value = null ): ?int {
+	public function nth_value( string $column, string $from, string $to, int $k, int $n, ?string $group = null, $value = null ): ?int {
 		global $wpdb;
 		$table  = Usage_Table::name();
 		$column = 'ttft_ms' === $column ? 'ttft_ms' : 'latency_ms';
@@ -106,9 +108,11 @@ final class Usage_Queries {
 			$where .= ' AND ' . self::GROUP_COLUMNS[ $group ] . ( 'user' === $group ? ' = %d' : ' = %s' );
 			$args[] = $value;
 		}
-		$args[] = max( 0, $k );
+		$top    = $k > intdiv( $n, 2 );
+		$args[] = $top ? max( 0, $n - 1 - $k ) : max( 0, $k );
+		$order  = $top ? 'DESC' : 'ASC';
 		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- constants; values prepared.
-		$value = $wpdb->get_var( $wpdb->prepare( "SELECT {$column} FROM {$table} WHERE {$where} ORDER BY {$column} LIMIT 1 OFFSET %d", $args ) );
+		$value = $wpdb->get_var( $wpdb->prepare( "SELECT {$column} FROM {$table} WHERE {$where} ORDER BY {$column} {$order} LIMIT 1 OFFSET %d", $args ) );
 		return null === $value ? null : (int) $value;
 	}
 

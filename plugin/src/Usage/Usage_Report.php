@@ -134,7 +134,7 @@ final class Usage_Report {
 	private function totals( array $sums, string $from, string $to, ?string $group = null, $value = null ): array {
 		$served = (int) ( $sums['served'] ?? 0 );
 		$ttft_n = (int) ( $sums['ttft_n'] ?? 0 );
-		$rank   = fn ( string $column, int $n, float $p ): ?int => 0 === $n ? null : $this->queries->nth_value( $column, $from, $to, (int) ceil( $p * $n ) - 1, $group, $value );
+		$rank   = fn ( string $column, int $n, float $p ): ?int => 0 === $n ? null : $this->queries->nth_value( $column, $from, $to, (int) ceil( $p * $n ) - 1, $n, $group, $value );
 		return array(
 			'requests'          => (int) ( $sums['requests'] ?? 0 ),
 			'attempts'          => (int) ( $sums['attempts'] ?? 0 ),
