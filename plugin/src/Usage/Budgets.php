@@ -18,15 +18,15 @@ use WP_User;
  * A request is admitted when, for every cap that applies to its user, what was billed in the
  * cap's period plus what is in flight plus its own expected cost stays within the cap.
  *
- * Spend in flight: each admitted request holds one lease per cap ("hold slots"); a cap has as
- * many slots as expected costs fit in what is left of it, so parallel requests near a cap take
- * the last slots and the rest are refused, whatever web server they reach (Shared_State). A
- * hold is given back once the request's usage row is written; a killed worker's runs out.
+ * Spend in flight: each admitted request holds a lease per cap (a "hold slot" in Shared_State,
+ * so every web server sees it) worth its expected cost; a request is admitted when the spend
+ * so far plus every hold, its own included, fits in the cap. A hold is given back once the
+ * request's usage row is written; a killed worker's runs out.
  */
 final class Budgets {
 
-	/** Most hold slots a cap has (far more than requests a site runs at once). */
-	private const MAX_SLOTS = 200;
+	/** Most requests in flight per cap (more are refused until one ends). */
+	private const MAX_SLOTS = 64;
 
 	/** Expected cost of a request when the site has no billed answer yet. */
 	public const DEFAULT_RESERVE_USD = 0.01;
@@ -105,19 +105,21 @@ final class Budgets {
 		$holds   = array();
 		$alerts  = array();
 		foreach ( $caps as $cap ) {
-			$spent = $this->queries->billed_since( Usage_Range::utc( $cap['start'] ), $cap['users'] );
-			$slots = (int) min( self::MAX_SLOTS, floor( ( $cap['limit'] - $spent ) / $reserve + 1e-9 ) );
-			$hold  = $slots > 0 ? $this->claim( $cap, $slots ) : null;
-			if ( null === $hold ) {
-				$this->release( $holds );
+			// In this order: a request that ends writes its row before giving its hold back, so
+			// whatever is missing from the holds counted here is already in the spend read after.
+			$hold      = $this->claim( $cap );
+			$in_flight = null === $hold ? 0 : $this->in_flight( $cap );
+			$spent     = $this->queries->billed_since( Usage_Range::utc( $cap['start'] ), $cap['users'] );
+			if ( null === $hold || $spent + $in_flight * $reserve > $cap['limit'] + 1e-9 ) {
+				$this->release( null === $hold ? $holds : array_merge( $holds, array( $hold ) ) );
 				return array(
 					'holds'    => array(),
-					'exceeded' => $cap + array( 'spent' => round( $spent, 8 ) ),
+					'exceeded' => $cap + array( 'spent' => round( $spent + max( 0, $in_flight - 1 ) * $reserve, 8 ) ),
 					'alerts'   => array(),
 				);
 			}
 			$holds[] = $hold;
-			if ( $spent + $reserve >= $cap['limit'] * (int) ( $this->settings['alert_percent'] ?? 80 ) / 100 ) {
+			if ( $spent + $in_flight * $reserve >= $cap['limit'] * (int) ( $this->settings['alert_percent'] ?? 80 ) / 100 ) {
 				$alerts[] = $cap + array( 'spent' => round( $spent, 8 ) );
 			}
 		}
@@ -157,14 +159,11 @@ final class Budgets {
 	/**
 	 * A free hold slot of a cap's current period.
 	 *
-	 * @param array<string,mixed> $cap   Cap.
-	 * @param int                 $slots Slots it has.
-	 * @return array{key:string,token:string}|null
+	 * @param array<string,mixed> $cap Cap.
+	 * @return array{key:string,token:string}|null Null when every slot is taken.
 	 */
-	private function claim( array $cap, int $slots ): ?array {
-		$scope = $cap['cap'] . '_' . $cap['start']->format( 'Ymd' ) . ( null === $cap['users'] ? '' : '_' . implode( '_', $cap['users'] ) );
-		for ( $i = 0; $i < $slots; $i++ ) {
-			$key   = 'budget_' . $scope . '_' . $i;
+	private function claim( array $cap ): ?array {
+		foreach ( self::slot_keys( $cap ) as $key ) {
 			$token = $this->state->claim( $key, $this->hold_ttl );
 			if ( null !== $token ) {
 				return array(
@@ -174,6 +173,27 @@ final class Budgets {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * How many requests hold a slot of a cap now (unexpired holds).
+	 *
+	 * @param array<string,mixed> $cap Cap.
+	 */
+	private function in_flight( array $cap ): int {
+		$held = array_filter( $this->state->get_many( self::slot_keys( $cap ) ), static fn ( string $token ): bool => ! Shared_State::expired( $token ) );
+		return count( $held );
+	}
+
+	/**
+	 * Shared-state keys of a cap's hold slots in its current period.
+	 *
+	 * @param array<string,mixed> $cap Cap.
+	 * @return string[]
+	 */
+	private static function slot_keys( array $cap ): array {
+		$scope = $cap['cap'] . '_' . $cap['start']->format( 'Ymd' ) . ( null === $cap['users'] ? '' : '_' . implode( '_', $cap['users'] ) );
+		return array_map( static fn ( int $i ): string => 'budget_' . $scope . '_' . $i, range( 0, self::MAX_SLOTS - 1 ) );
 	}
 
 	/**
