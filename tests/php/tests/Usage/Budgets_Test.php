@@ -139,7 +139,7 @@ final class Budgets_Test extends Provider_Http_Test_Case {
 	public function test_parallel_requests_near_the_cap(): void {
 		$body   = array(
 			'task'   => 'chat',
-			'prompt' => 'Parallel near the cap [[mock:delay=1500]]',
+			'prompt' => 'Parallel near the cap [[mock:ttft=1500]]',
 		);
 		$warmup = $this->rest( 'POST', '/agentic-writer/v1/generate', $this->author, $body );
 		$this->assertSame( 200, $warmup['status'], $warmup['body'] );
