@@ -33,20 +33,46 @@ function wp( db: 'sqlite' | 'mariadb', command: 'up' | 'down' ): void {
 }
 
 function ymd( d: Date, zone: string ): string {
-	return new Intl.DateTimeFormat( 'en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' } ).format( d );
+	return new Intl.DateTimeFormat( 'en-CA', {
+		timeZone: zone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	} ).format( d );
 }
 
-async function measure( db: 'sqlite' | 'mariadb' ): Promise< Record< string, number > > {
+async function measure(
+	db: 'sqlite' | 'mariadb'
+): Promise< Record< string, number > > {
 	wp( db, 'up' );
 	const site = join( root, '.wp/bench-sites', db );
-	const info = JSON.parse( readFileSync( join( site, 'info.json' ), 'utf8' ) ) as SiteInfo;
-	execFileSync( 'php', [ join( import.meta.dirname, 'seed-usage.php' ), site, String( ROWS ) ], { stdio: [ 'ignore', 'inherit', 'inherit' ] } );
+	const info = JSON.parse(
+		readFileSync( join( site, 'info.json' ), 'utf8' )
+	) as SiteInfo;
+	execFileSync(
+		'php',
+		[ join( import.meta.dirname, 'seed-usage.php' ), site, String( ROWS ) ],
+		{ stdio: [ 'ignore', 'inherit', 'inherit' ] }
+	);
 	const u = info.users.admin;
-	const headers = { authorization: 'Basic ' + Buffer.from( `${ u.login }:${ u.app_password }` ).toString( 'base64' ), accept: 'application/json' };
+	const headers = {
+		authorization:
+			'Basic ' +
+			Buffer.from( `${ u.login }:${ u.app_password }` ).toString(
+				'base64'
+			),
+		accept: 'application/json',
+	};
 	const get = async ( path: string ) => {
-		const res = await timed( `${ info.url }/wp-json/agentic-writer/v1${ path }`, 'GET', headers );
+		const res = await timed(
+			`${ info.url }/wp-json/agentic-writer/v1${ path }`,
+			'GET',
+			headers
+		);
 		if ( res.status !== 200 ) {
-			throw new Error( `GET ${ path } → ${ res.status }: ${ res.body.slice( 0, 300 ) }` );
+			throw new Error(
+				`GET ${ path } → ${ res.status }: ${ res.body.slice( 0, 300 ) }`
+			);
 		}
 		return res.total;
 	};
@@ -61,18 +87,35 @@ async function measure( db: 'sqlite' | 'mariadb' ): Promise< Record< string, num
 	}
 	for ( let i = 0; i < 7; i++ ) {
 		summary.push( await get( `/usage/summary?from=${ from }&to=${ to }` ) );
-		series.push( await get( `/usage/timeseries?from=${ from }&to=${ to }&bucket=hour` ) );
+		series.push(
+			await get(
+				`/usage/timeseries?from=${ from }&to=${ to }&bucket=hour`
+			)
+		);
 	}
-	const writes = JSON.parse( execFileSync( 'php', [ join( import.meta.dirname, 'usage-write.php' ), site, '300' ], { encoding: 'utf8' } ) ) as number[];
+	const writes = JSON.parse(
+		execFileSync(
+			'php',
+			[ join( import.meta.dirname, 'usage-write.php' ), site, '300' ],
+			{ encoding: 'utf8' }
+		)
+	) as number[];
 	wp( db, 'down' );
 	const suffix = db === 'sqlite' ? '' : '_mariadb';
 	return {
-		[ `analytics_summary_ms_1m_${ db }` ]: round( percentile( summary, 50 ) ),
-		[ `analytics_timeseries_ms_1m_${ db }` ]: round( percentile( series, 50 ) ),
+		[ `analytics_summary_ms_1m_${ db }` ]: round(
+			percentile( summary, 50 )
+		),
+		[ `analytics_timeseries_ms_1m_${ db }` ]: round(
+			percentile( series, 50 )
+		),
 		[ `usage_write_ms_p50${ suffix }` ]: round( percentile( writes, 50 ) ),
 	};
 }
 
 export async function run(): Promise< Record< string, number > > {
-	return { ...( await measure( 'sqlite' ) ), ...( await measure( 'mariadb' ) ) };
+	return {
+		...( await measure( 'sqlite' ) ),
+		...( await measure( 'mariadb' ) ),
+	};
 }
