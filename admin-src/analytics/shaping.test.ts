@@ -5,10 +5,10 @@ import { budgetLines } from './budget-use';
 import {
 	chartData,
 	eventOutcome,
-	eventReason,
 	groupName,
 	kpiCards,
 	peakPoint,
+	reasonText,
 	seriesTotal,
 	sortedRows,
 } from './shaping';
@@ -175,24 +175,23 @@ describe( 'group tables', () => {
 describe( 'events', () => {
 	const list = events.events;
 
-	it( 'says who failed, who answered and why', () => {
+	it( 'says who failed and who answered instead', () => {
 		expect( eventOutcome( list[ 0 ]! ) ).toBe(
 			'Local backend failed — Anthropic answered instead'
 		);
-		expect( eventReason( list[ 0 ]!, list ) ).toBe( 'unreachable' );
-		expect( eventOutcome( list[ 2 ]! ) ).toBe(
+		expect( eventOutcome( list[ 1 ]! ) ).toBe(
 			'OpenRouter failed; no provider answered'
 		);
-		expect( eventReason( list[ 2 ]!, list ) ).toBe( 'rate-limited (429)' );
 	} );
 
-	it( 'uses answered_by when the server gives it, and shows unknown codes as words', () => {
-		expect(
-			eventOutcome( { ...list[ 1 ]!, answered_by: 'openrouter' } )
-		).toBe( 'Local backend failed — OpenRouter answered instead' );
-		expect(
-			eventReason( { ...list[ 2 ]!, error_code: 'quota_gone' }, [] )
-		).toBe( 'quota gone' );
+	it( 'gives the reason in words, an unknown code as words', () => {
+		expect( reasonText( list[ 0 ]!.reason ) ).toBe( 'unreachable' );
+		expect( reasonText( 'rate_limited' ) ).toBe( 'rate-limited (429)' );
+		expect( reasonText( 'circuit_open' ) ).toBe(
+			'paused after repeated failures'
+		);
+		expect( reasonText( 'quota_gone' ) ).toBe( 'quota gone' );
+		expect( reasonText( null ) ).toBe( 'no reason recorded' );
 	} );
 } );
 

@@ -47,8 +47,9 @@ export function kpiCards( totals: UsageTotals ): Kpi[] {
 			label: __( 'Requests', 'agentic-writer' ),
 			value: formatCount( totals.requests ),
 			note: sprintf(
-				/* translators: %s: number of failed requests */
-				__( '%s failed', 'agentic-writer' ),
+				/* translators: 1: provider calls, 2: failed calls */
+				__( '%1$s provider calls, %2$s failed', 'agentic-writer' ),
+				formatCount( totals.attempts ?? totals.requests ),
 				formatCount( totals.errors )
 			),
 		},
@@ -93,11 +94,20 @@ export function kpiCards( totals: UsageTotals ): Kpi[] {
 		{
 			id: 'savings',
 			label: __( 'Savings', 'agentic-writer' ),
-			value: formatEstimate( totals.savings_usd ),
-			note: __(
-				'what the cloud default would have cost for the same tokens',
-				'agentic-writer'
-			),
+			value:
+				totals.savings_usd === null
+					? __( 'unknown', 'agentic-writer' )
+					: formatEstimate( totals.savings_usd ),
+			note:
+				totals.savings_usd === null
+					? __(
+							'the cloud default model has no known price',
+							'agentic-writer'
+						)
+					: __(
+							'what the cloud default would have cost for the subscription and local answers',
+							'agentic-writer'
+						),
 		},
 		{
 			id: 'fallback-rate',
@@ -128,15 +138,19 @@ export function kpiCards( totals: UsageTotals ): Kpi[] {
 export type ChartMetric = 'tokens' | 'cost';
 
 /**
- * A point's value for a chart: tokens in and out, or dollars.
+ * A point's value for a chart: tokens in and out, or dollars billed and estimated (credit and
+ * self-hosted models are no money paid per request, as in the budgets).
  *
  * @param point  Bucket.
  * @param metric What the chart shows.
  */
 export function pointValue( point: UsagePoint, metric: ChartMetric ): number {
-	return metric === 'tokens'
-		? point.tokens_prompt + point.tokens_completion
-		: point.cost_usd;
+	if ( metric === 'tokens' ) {
+		return point.tokens_prompt + point.tokens_completion;
+	}
+	return typeof point.cost_usd === 'number'
+		? point.cost_usd
+		: billedUsd( point.cost_usd );
 }
 
 /**
@@ -381,55 +395,24 @@ export function reasonText( code: string | null | undefined ): string {
  * What happened, in a sentence: "Local backend failed — OpenRouter answered instead", or
  * "OpenRouter failed; no provider answered".
  *
- * @param event  Fallback or error row.
+ * @param event  Fallback or error event.
  * @param labels Provider labels.
  */
 export function eventOutcome(
 	event: UsageEvent,
 	labels: Readonly< Record< string, string > > = {}
 ): string {
-	if ( event.status === 'fallback' ) {
-		return sprintf(
-			/* translators: 1: provider that failed, 2: provider that answered */
-			__( '%1$s failed — %2$s answered instead', 'agentic-writer' ),
-			providerName( event.fallback_from || '?', labels ),
-			providerName( event.answered_by || event.provider, labels )
-		);
-	}
-	if ( event.answered_by ) {
-		return sprintf(
-			/* translators: 1: provider that failed, 2: provider that answered */
-			__( '%1$s failed — %2$s answered instead', 'agentic-writer' ),
-			providerName( event.provider, labels ),
-			providerName( event.answered_by, labels )
-		);
-	}
-	return sprintf(
-		/* translators: %s: provider that failed */
-		__( '%s failed; no provider answered', 'agentic-writer' ),
-		providerName( event.provider || '?', labels )
-	);
-}
-
-/**
- * An event's reason: its own error code, or for a fallback row (which records who answered) the
- * code of the failure that caused it, from the same request's error row.
- *
- * @param event  Fallback or error row.
- * @param events Every event shown.
- */
-export function eventReason(
-	event: UsageEvent,
-	events: readonly UsageEvent[]
-): string {
-	if ( event.error_code || event.status !== 'fallback' ) {
-		return reasonText( event.error_code );
-	}
-	const cause = events.find(
-		( other ) =>
-			other.request_id === event.request_id &&
-			other.status === 'error' &&
-			other.provider === event.fallback_from
-	);
-	return reasonText( cause?.error_code );
+	const failed = providerName( event.provider || '?', labels );
+	return event.answered_by
+		? sprintf(
+				/* translators: 1: provider that failed, 2: provider that answered */
+				__( '%1$s failed — %2$s answered instead', 'agentic-writer' ),
+				failed,
+				providerName( event.answered_by, labels )
+			)
+		: sprintf(
+				/* translators: %s: provider that failed */
+				__( '%s failed; no provider answered', 'agentic-writer' ),
+				failed
+			);
 }

@@ -108,13 +108,16 @@ export function fetchTimeseries(
 }
 
 /**
- * Recent fallbacks and errors of a span.
+ * The latest fallbacks and errors of a span, newest first.
  *
- * @param span  Dates.
- * @param limit Most rows.
+ * @param span    Dates.
+ * @param perPage Most events (the route allows 100).
  */
-export function fetchEvents( span: Span, limit = 50 ): Promise< UsageEvents > {
-	return get( 'usage/events', { ...span, limit }, ( body ) =>
+export function fetchEvents(
+	span: Span,
+	perPage = 50
+): Promise< UsageEvents > {
+	return get( 'usage/events', { ...span, per_page: perPage }, ( body ) =>
 		parseBody( eventsSchema, body, 'usage/events' )
 	);
 }

@@ -18,19 +18,25 @@ export type CostKind = ( typeof COST_KINDS )[ number ];
 // Percentiles are null when the range has no request with a figure.
 const maybeMs = z.optional( z.nullable( z.number() ) );
 
+const costSchema = z.object( {
+	metered: z.number(),
+	estimated: z.number(),
+	subscription: z.number(),
+	local: z.number(),
+} );
+export type CostByKind = z.infer< typeof costSchema >;
+
 const totalsShape = {
 	requests: z.number(),
 	errors: z.number(),
 	fallbacks: z.number(),
 	tokens_prompt: z.number(),
 	tokens_completion: z.number(),
-	cost_usd: z.object( {
-		metered: z.number(),
-		estimated: z.number(),
-		subscription: z.number(),
-		local: z.number(),
-	} ),
-	savings_usd: z.number(),
+	cost_usd: costSchema,
+	// Provider calls, fallbacks included (a request that fell back is one request).
+	attempts: z.optional( z.number() ),
+	// Null when the cloud default model has no known price.
+	savings_usd: z.nullable( z.number() ),
 	latency_ms_p50: maybeMs,
 	latency_ms_p95: maybeMs,
 	ttft_ms_p50: maybeMs,
@@ -66,7 +72,8 @@ export const pointSchema = z.object( {
 	errors: z.number(),
 	tokens_prompt: z.number(),
 	tokens_completion: z.number(),
-	cost_usd: z.number(),
+	// By kind, as the summary gives it (a plain number from an older server).
+	cost_usd: z.union( [ z.number(), costSchema ] ),
 } );
 export type UsagePoint = z.infer< typeof pointSchema >;
 
@@ -79,21 +86,24 @@ export type UsageTimeseries = z.infer< typeof timeseriesSchema >;
 
 const text = z.optional( z.nullable( z.string() ) );
 
+// One failure: `provider` is the one that failed (or was skipped), `reason` its error code
+// (`circuit_open` when skipped), `answered_by` who served the request instead (null: nobody).
 export const eventSchema = z.object( {
+	type: z.enum( [ 'error', 'fallback' ] ),
 	created_at: z.string(),
 	request_id: z.string(),
 	task_type: z.string(),
 	provider: z.string(),
 	model: text,
-	status: z.string(),
-	error_code: text,
-	fallback_from: text,
+	reason: text,
 	answered_by: text,
-	message: text,
+	user_id: z.optional( z.nullable( z.number() ) ),
+	source: text,
 } );
 export type UsageEvent = z.infer< typeof eventSchema >;
 
 export const eventsSchema = z.object( {
+	total: z.optional( z.number() ),
 	events: z.array( eventSchema ),
 } );
 export type UsageEvents = z.infer< typeof eventsSchema >;

@@ -17,7 +17,12 @@ import {
 } from '../../date-range';
 import { formatCount, formatUsd } from '../../format';
 import type { AnalyticsConfig } from '../../page-config';
-import { peakPoint, seriesTotal, type Dimension } from '../../shaping';
+import {
+	peakPoint,
+	pointValue,
+	seriesTotal,
+	type Dimension,
+} from '../../shaping';
 import {
 	useBudgetData,
 	useProviderHealth,
@@ -94,16 +99,8 @@ export default function AnalyticsPage( { config }: Props ) {
 	const lastFailures = useMemo( () => {
 		const last: Record< string, string > = {};
 		for ( const event of events ?? [] ) {
-			const failed =
-				event.status === 'fallback'
-					? event.fallback_from
-					: event.provider;
-			if (
-				failed &&
-				( ! last[ failed ] || event.created_at > last[ failed ] )
-			) {
-				last[ failed ] = event.created_at;
-			}
+			// Newest first: a provider's first event is its last failure.
+			last[ event.provider ] ??= event.created_at;
 		}
 		return last;
 	}, [ events ] );
@@ -225,7 +222,11 @@ export default function AnalyticsPage( { config }: Props ) {
 									range.from,
 									range.to,
 									formatUsd( seriesTotal( daily, 'cost' ) ),
-									formatUsd( costPeak?.cost_usd ?? 0 ),
+									formatUsd(
+										costPeak
+											? pointValue( costPeak, 'cost' )
+											: 0
+									),
 									costPeak
 										? costPeak.start.slice( 0, 10 )
 										: '—'

@@ -7,7 +7,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { formatWhen } from '../../format';
-import { eventOutcome, eventReason } from '../../shaping';
+import { eventOutcome, reasonText } from '../../shaping';
 import type { UsageEvent } from '../../usage-schemas';
 
 type Props = {
@@ -65,14 +65,7 @@ export default function EventsList( { events, labels }: Props ) {
 						<td>{ formatWhen( event.created_at ) }</td>
 						<td>{ TASKS[ event.task_type ] ?? event.task_type }</td>
 						<td>{ eventOutcome( event, labels ) }</td>
-						<td>
-							{ eventReason( event, events ) }
-							{ event.message && (
-								<span className="agentic-writer-muted">
-									{ ` — ${ event.message }` }
-								</span>
-							) }
-						</td>
+						<td>{ reasonText( event.reason ) }</td>
 						<td>{ event.model || '—' }</td>
 						<td>
 							<code>{ event.request_id }</code>
