@@ -28,5 +28,6 @@ require_once __DIR__ . '/src/Autoloader.php';
 Autoloader::register( __NAMESPACE__, __DIR__ . '/src' );
 
 register_activation_hook( __FILE__, array( Plugin::class, 'activate' ) );
+register_deactivation_hook( __FILE__, array( Plugin::class, 'deactivate' ) );
 
 Plugin::boot( __FILE__ );

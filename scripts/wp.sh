@@ -21,7 +21,8 @@ done
 case "${AW_WP_PROFILE:-dev}" in
 	dev) SITES="$WPR/sites"; BASE_PORT=8880; DB_NAME=wordpress ;;
 	test) SITES="$WPR/test-sites"; BASE_PORT=8890; DB_NAME=wordpress_test ;;
-	*) die "AW_WP_PROFILE must be dev or test" ;;
+	bench) SITES="$WPR/bench-sites"; BASE_PORT=8900; DB_NAME=wordpress_bench ;;   # tests/bench/analytics.bench.ts: 1M usage rows
+	*) die "AW_WP_PROFILE must be dev, test or bench" ;;
 esac
 port_of() { case "$1" in sqlite) echo "${AW_WP_PORT_SQLITE:-$((BASE_PORT + 1))}" ;; mariadb) echo "${AW_WP_PORT_MARIADB:-$((BASE_PORT + 2))}" ;; esac; }
 MDB="$WPR/mariadb"; MDB_PORT=${AW_MARIADB_PORT:-3307}
@@ -138,8 +139,8 @@ case "$CMD" in
 	down)
 		if [ $DB_GIVEN = 1 ] || [ $BARE = 1 ]; then stop_pid "$SITE/server.pid"
 		else for d in "$SITES"/*/; do stop_pid "${d}server.pid"; done; fi
-		# The MariaDB server is shared by both profiles: stop it when no MariaDB site is left serving.
-		pid_alive "$WPR/sites/mariadb/server.pid" || pid_alive "$WPR/test-sites/mariadb/server.pid" || mariadb_down ;;
+		# The MariaDB server is shared by every profile: stop it when no MariaDB site is left serving.
+		pid_alive "$WPR/sites/mariadb/server.pid" || pid_alive "$WPR/test-sites/mariadb/server.pid" || pid_alive "$WPR/bench-sites/mariadb/server.pid" || mariadb_down ;;
 	info)
 		[ -f "$SITE/info.json" ] || die "no $DB site yet ($SITE): run npm run wp -- up --db=$DB"
 		cat "$SITE/info.json" ;;

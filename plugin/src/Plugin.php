@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace AgenticWriter;
 
 use AgenticWriter\Admin\Admin_Menu;
+use AgenticWriter\Admin\Budget_Notice;
 use AgenticWriter\Admin\Fallback_Notice;
 use AgenticWriter\Editor\Brief_Meta;
 use AgenticWriter\Editor\Chat_History;
@@ -27,6 +28,13 @@ use AgenticWriter\Rest\Provider_Test_Controller;
 use AgenticWriter\Rest\Providers_Controller;
 use AgenticWriter\Rest\Settings_Controller;
 use AgenticWriter\Rest\Status_Controller;
+use AgenticWriter\Rest\Usage_Breakdown_Controller;
+use AgenticWriter\Rest\Usage_Events_Controller;
+use AgenticWriter\Rest\Usage_Export_Controller;
+use AgenticWriter\Rest\Usage_Ingest_Controller;
+use AgenticWriter\Rest\Usage_Summary_Controller;
+use AgenticWriter\Rest\Usage_Timeseries_Controller;
+use AgenticWriter\Usage\Usage_Retention;
 use AgenticWriter\Usage\Usage_Table;
 
 /**
@@ -50,12 +58,16 @@ final class Plugin {
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( self::class, 'register_rest_routes' ) );
 		add_filter( 'rest_pre_serve_request', array( Local_Backend_Download_Controller::class, 'serve_file' ), 10, 4 );
+		add_filter( 'rest_pre_serve_request', array( Usage_Export_Controller::class, 'serve_csv' ), 10, 4 );
+		add_action( Usage_Retention::HOOK, array( Usage_Retention::class, 'prune' ) );
+		add_action( 'admin_init', array( Usage_Retention::class, 'schedule' ) );
 
 		( new Admin_Menu() )->hook();
 		( new Sidebar_Assets() )->hook();
 		( new Brief_Meta() )->hook();
 		( new Chat_History() )->hook();
 		( new Fallback_Notice() )->hook();
+		( new Budget_Notice() )->hook();
 	}
 
 	/**
@@ -63,6 +75,14 @@ final class Plugin {
 	 */
 	public static function activate(): void {
 		Usage_Table::install();
+		Usage_Retention::schedule();
+	}
+
+	/**
+	 * Deactivation: no more daily prune.
+	 */
+	public static function deactivate(): void {
+		Usage_Retention::unschedule();
 	}
 
 	/**
@@ -88,5 +108,11 @@ final class Plugin {
 		( new Editor_Tasks_Controller() )->register_routes();
 		( new Editor_Usage_Controller() )->register_routes();
 		( new Chat_History_Controller() )->register_routes();
+		( new Usage_Summary_Controller() )->register_routes();
+		( new Usage_Timeseries_Controller() )->register_routes();
+		( new Usage_Breakdown_Controller() )->register_routes();
+		( new Usage_Events_Controller() )->register_routes();
+		( new Usage_Export_Controller() )->register_routes();
+		( new Usage_Ingest_Controller() )->register_routes();
 	}
 }

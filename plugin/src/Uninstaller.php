@@ -18,6 +18,7 @@ use AgenticWriter\Routing\Health_Cache;
 use AgenticWriter\Settings\Settings;
 use AgenticWriter\Storage\Shared_State;
 use AgenticWriter\Usage\Pricing;
+use AgenticWriter\Usage\Usage_Retention;
 use AgenticWriter\Usage\Usage_Table;
 
 /**
@@ -79,6 +80,7 @@ final class Uninstaller {
 			delete_option( $option );
 		}
 		Usage_Table::drop();
+		Usage_Retention::unschedule();
 		// Last, whatever is left under the plugin's names: breaker counts, probe and request
 		// leases, transients of providers since removed from the settings.
 		Shared_State::for_site()->forget_all();

@@ -242,7 +242,7 @@ final class Generation_Service {
 			$guard->unserved( (string) preg_replace( '/^agentic_writer_/', '', (string) $route->get_error_code() ) );
 			return Error_Messages::for_no_provider( $route, $guard->request_id );
 		}
-		return $route;
+		return Budget_Gate::for_site()->admit( $route, $this->router->registry(), $guard );
 	}
 
 	/**

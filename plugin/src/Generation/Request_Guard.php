@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace AgenticWriter\Generation;
 
+use AgenticWriter\Usage\Budgets;
 use AgenticWriter\Usage\Usage_Recorder;
 use AgenticWriter\Usage\Usage_Repository;
 
@@ -45,6 +46,13 @@ final class Request_Guard {
 	 * @var float
 	 */
 	private float $renewed_at = 0.0;
+
+	/**
+	 * Budget holds, given back once the usage rows are written.
+	 *
+	 * @var array{0:Budgets,1:array<int,array{key:string,token:string}>}|null
+	 */
+	private ?array $budget_holds = null;
 
 	/**
 	 * Whether the request reached the router (so it must have a usage row).
@@ -146,6 +154,16 @@ final class Request_Guard {
 			$this->limit->release( $this->lease );
 			$this->lease = null;
 		}
+	}
+
+	/**
+	 * Keeps the request's budget holds until its usage rows are written.
+	 *
+	 * @param Budgets                                   $budgets Caps.
+	 * @param array<int,array{key:string,token:string}> $holds   Holds.
+	 */
+	public function hold_budget( Budgets $budgets, array $holds ): void {
+		$this->budget_holds = array( $budgets, $holds );
 	}
 
 	/**
@@ -261,5 +279,10 @@ final class Request_Guard {
 			);
 		}
 		Usage_Repository::flush_pending();
+		// Only now: the spend is in the table, so the next check counts it there instead.
+		if ( null !== $this->budget_holds ) {
+			$this->budget_holds[0]->release( $this->budget_holds[1] );
+			$this->budget_holds = null;
+		}
 	}
 }

@@ -11,6 +11,7 @@ namespace AgenticWriter\Rest;
 
 use AgenticWriter\Routing\Circuit_Breaker;
 use AgenticWriter\Settings\Settings;
+use AgenticWriter\Usage\Ingest_Secret;
 use AgenticWriter\Usage\Pricing;
 use WP_Error;
 use WP_REST_Request;
@@ -71,7 +72,16 @@ final class Settings_Controller extends Rest_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_item( $request ) {
-		return new WP_REST_Response( Settings::public_view(), 200 );
+		return new WP_REST_Response( self::view(), 200 );
+	}
+
+	/**
+	 * The settings as shown, with whether an ingest secret is set (its value never).
+	 *
+	 * @return array<string,mixed>
+	 */
+	private static function view(): array {
+		return Settings::public_view() + array( 'ingest' => Ingest_Secret::public_view() );
 	}
 
 	/**
@@ -96,7 +106,7 @@ final class Settings_Controller extends Rest_Controller {
 				Pricing::forget();
 			}
 		}
-		return new WP_REST_Response( Settings::public_view(), 200 );
+		return new WP_REST_Response( self::view(), 200 );
 	}
 
 	/**

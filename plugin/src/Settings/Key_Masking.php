@@ -39,6 +39,8 @@ final class Key_Masking {
 		$settings['providers'] = $providers;
 		// An empty matrix is still a JSON object, not a list.
 		$settings['routing']['matrix'] = (object) $settings['routing']['matrix'];
+		$settings['prices']            = (object) $settings['prices'];
+		$settings['budgets']['role_daily_usd'] = (object) $settings['budgets']['role_daily_usd'];
 		return $settings;
 	}
 

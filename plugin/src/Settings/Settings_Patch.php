@@ -38,6 +38,10 @@ final class Settings_Patch {
 			} else {
 				$next[ $field ] = is_array( $value ) ? self::merge( $before[ $field ], $value ) : $value;
 			}
+			if ( 'prices' === $field ) {
+				// A model priced null is removed from the admin's price list.
+				$next['prices'] = array_filter( $next['prices'], static fn ( $price ): bool => null !== $price );
+			}
 		}
 		return $next;
 	}

@@ -45,6 +45,17 @@ final class Settings_Schema {
 				'connect_seconds' => 2,
 				'read_seconds'    => 120,
 			),
+			'budgets'        => array(
+				'site_daily_usd'   => null,
+				'site_monthly_usd' => null,
+				'user_daily_usd'   => null,
+				'role_daily_usd'   => array(),
+				'alert_percent'    => 80,
+				'at_cap'           => 'refuse',
+				'alert_email'      => false,
+			),
+			'prices'         => array(),
+			'retention_days' => 0,
 		);
 	}
 
@@ -101,6 +112,68 @@ final class Settings_Schema {
 					'read_seconds'    => self::integer( 1, 900 ),
 				)
 			),
+			'budgets'        => array(
+				'description' => 'Spending caps in US dollars billed (metered and estimated costs; subscription and local answers cost none). null: no cap.'
+					. ' At a cap, local_only sends requests to local providers only, refuse answers 429.',
+			) + self::strict_object(
+				array(
+					'site_daily_usd'   => self::cap(),
+					'site_monthly_usd' => self::cap(),
+					'user_daily_usd'   => self::cap(),
+					'role_daily_usd'   => array(
+						'description'          => 'Daily cap per user of a role (role slug => USD); a user with several capped roles gets the highest.',
+						'type'                 => 'object',
+						'additionalProperties' => self::cap(),
+					),
+					'alert_percent'    => self::integer( 1, 100 ),
+					'at_cap'           => array(
+						'type' => 'string',
+						'enum' => array( 'local_only', 'refuse' ),
+					),
+					'alert_email'      => array(
+						'description' => 'Also email the site\'s admin address when a cap reaches alert_percent (once per period).',
+						'type'        => 'boolean',
+					),
+				)
+			),
+			'prices'         => array(
+				'description'          => 'The admin\'s prices per million tokens by model (as recorded, or its OpenRouter id), used before the OpenRouter catalogue'
+					. ' when a provider reports no cost. null removes a model.',
+				'type'                 => 'object',
+				'maxProperties'        => 500,
+				'additionalProperties' => array(
+					'type'                 => array( 'object', 'null' ),
+					'additionalProperties' => false,
+					'required'             => array( 'input_per_mtok', 'output_per_mtok' ),
+					'properties'           => array(
+						'input_per_mtok'  => self::usd(),
+						'output_per_mtok' => self::usd(),
+					),
+				),
+			),
+			'retention_days' => array( 'description' => 'Usage rows older than this many days are deleted once a day; 0 keeps them all.' ) + self::integer( 0, 3650 ),
+		);
+	}
+
+	/**
+	 * A cap in USD, or null for none.
+	 *
+	 * @return array<string,mixed>
+	 */
+	private static function cap(): array {
+		return array( 'type' => array( 'number', 'null' ) ) + array_diff_key( self::usd(), array( 'type' => 1 ) );
+	}
+
+	/**
+	 * A non-negative amount of dollars.
+	 *
+	 * @return array<string,mixed>
+	 */
+	private static function usd(): array {
+		return array(
+			'type'    => 'number',
+			'minimum' => 0,
+			'maximum' => 1000000,
 		);
 	}
 

@@ -11,9 +11,13 @@ namespace AgenticWriter\Usage;
 
 use AgenticWriter\Providers\Contracts\Price_Source;
 use AgenticWriter\Providers\Contracts\Provider_Error;
+use AgenticWriter\Providers\OpenRouter\Model_Names;
 use AgenticWriter\Settings\Settings;
 
 /**
+ * A price comes from the admin's own table first (settings `prices`, per million tokens, keyed
+ * by the model as recorded or by its OpenRouter id), then from the catalogue.
+ *
  * The catalogue is fetched once and kept in a transient (shared by every PHP worker, and by
  * every web server when a persistent object cache is installed). A failed fetch is remembered
  * briefly so an unreachable catalogue does not slow every request down.
@@ -62,20 +66,57 @@ final class Pricing implements Price_Source {
 	}
 
 	/**
-	 * Estimated USD for a request, or null when the model is not in the catalogue.
+	 * Estimated USD for a request, or null when no price is known for the model.
 	 *
-	 * @param string $model      OpenRouter model id (`anthropic/claude-sonnet-4.5`).
+	 * @param string $model      Model as recorded, or its OpenRouter id (`anthropic/claude-sonnet-4.5`).
 	 * @param int    $prompt     Prompt tokens.
 	 * @param int    $completion Completion tokens.
 	 */
 	public function estimate( string $model, int $prompt, int $completion ): ?float {
-		$entry = self::catalogue()[ $model ] ?? null;
-		if ( null === $entry || ! is_array( $entry['pricing'] ?? null ) ) {
+		$rates = self::rates( $model );
+		return null === $rates ? null : round( $prompt * $rates['prompt'] + $completion * $rates['completion'] + $rates['request'], 10 );
+	}
+
+	/**
+	 * USD per token (prompt, completion) and per request of a model: the admin's price, else
+	 * the catalogue's; null when neither knows it.
+	 *
+	 * @param string $model Model as recorded, or its OpenRouter id.
+	 * @return array{prompt:float,completion:float,request:float,source:string}|null
+	 */
+	public static function rates( string $model ): ?array {
+		if ( '' === $model ) {
 			return null;
 		}
-		$p    = $entry['pricing'];
-		$cost = $prompt * (float) ( $p['prompt'] ?? 0 ) + $completion * (float) ( $p['completion'] ?? 0 ) + (float) ( $p['request'] ?? 0 );
-		return round( $cost, 10 );
+		$admin = (array) ( Settings::stored()['prices'] ?? array() );
+		$own   = $admin[ $model ] ?? null;
+		if ( null === $own ) {
+			foreach ( $admin as $name => $price ) {
+				if ( Model_Names::to_openrouter( (string) $name ) === $model || Model_Names::to_openrouter( $model ) === $name ) {
+					$own = $price;
+					break;
+				}
+			}
+		}
+		if ( is_array( $own ) ) {
+			return array(
+				'prompt'     => (float) ( $own['input_per_mtok'] ?? 0 ) / 1e6,
+				'completion' => (float) ( $own['output_per_mtok'] ?? 0 ) / 1e6,
+				'request'    => 0.0,
+				'source'     => 'admin',
+			);
+		}
+		$entry = self::catalogue()[ $model ] ?? self::catalogue()[ Model_Names::to_openrouter( $model ) ] ?? null;
+		if ( null === $entry || ! is_array( $entry['pricing'] ?? null ) || ! isset( $entry['pricing']['prompt'] ) ) {
+			return null;
+		}
+		$p = $entry['pricing'];
+		return array(
+			'prompt'     => (float) $p['prompt'],
+			'completion' => (float) ( $p['completion'] ?? 0 ),
+			'request'    => (float) ( $p['request'] ?? 0 ),
+			'source'     => 'catalogue',
+		);
 	}
 
 	/**

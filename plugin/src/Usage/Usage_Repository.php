@@ -58,6 +58,7 @@ final class Usage_Repository {
 		'fallback_from'     => '%s',
 		'error_code'        => '%s',
 		'source'            => '%s',
+		'attempt'           => '%d',
 	);
 
 	/**
@@ -123,12 +124,16 @@ final class Usage_Repository {
 	 * @param array<string,mixed> $row Column => value.
 	 */
 	public function insert_after_response( array $row ): void {
-		$row += array( 'created_at' => gmdate( 'Y-m-d H:i:s' ) );
+		$id   = (string) ( $row['request_id'] ?? '' );
+		$row += array(
+			'created_at' => gmdate( 'Y-m-d H:i:s' ),
+			// The first row of a request counts it; fallbacks add rows, not requests.
+			'attempt'    => '' === $id ? 1 : ( self::$recorded[ $id ] ?? 0 ) + 1,
+		);
 		if ( array() === self::$pending ) {
 			register_shutdown_function( array( self::class, 'flush_pending' ) );
 		}
-		self::$pending[] = $row;
-		$id              = (string) ( $row['request_id'] ?? '' );
+		self::$pending[]       = $row;
 		self::$recorded[ $id ] = ( self::$recorded[ $id ] ?? 0 ) + 1;
 	}
 

@@ -20,7 +20,7 @@ final class Usage_Table {
 	/**
 	 * Bump when the schema below changes; `maybe_upgrade()` then brings old sites up to date.
 	 */
-	public const SCHEMA_VERSION = 1;
+	public const SCHEMA_VERSION = 2;
 
 	public const VERSION_OPTION = 'agentic_writer_schema_version';
 
@@ -49,6 +49,7 @@ final class Usage_Table {
 		'fallback_from',
 		'error_code',
 		'source',
+		'attempt',
 	);
 
 	/**
@@ -57,6 +58,7 @@ final class Usage_Table {
 	 */
 	public const INDEXES = array(
 		'created_at'       => array( 'created_at' ),
+		'created_latency'  => array( 'created_at', 'latency_ms' ),
 		'provider_created' => array( 'provider', 'created_at' ),
 		'user_created'     => array( 'user_id', 'created_at' ),
 		'model_created'    => array( 'model', 'created_at' ),
@@ -104,8 +106,10 @@ final class Usage_Table {
   fallback_from varchar(191) NOT NULL DEFAULT '',
   error_code varchar(64) NOT NULL DEFAULT '',
   source varchar(64) NOT NULL DEFAULT 'plugin',
+  attempt smallint(5) unsigned NOT NULL DEFAULT 1,
   PRIMARY KEY  (id),
   KEY created_at (created_at),
+  KEY created_latency (created_at,latency_ms),
   KEY provider_created (provider,created_at),
   KEY user_created (user_id,created_at),
   KEY model_created (model,created_at),

@@ -70,6 +70,9 @@ final class Invalid_Param {
 		} elseif ( isset( $schema['properties'] ) ) {
 			$children = array_intersect_key( $schema['properties'], $value );
 		}
+		if ( is_array( $schema['additionalProperties'] ?? null ) ) {
+			$children += array_map( static fn ( $item ): array => $schema['additionalProperties'], array_diff_key( $value, $children ) );
+		}
 		foreach ( $children as $key => $child ) {
 			$child_path = $path . '[' . $key . ']';
 			if ( is_wp_error( rest_validate_value_from_schema( $value[ $key ], $child, $child_path ) ) ) {

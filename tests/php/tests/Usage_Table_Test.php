@@ -64,7 +64,8 @@ final class Usage_Table_Test extends Test_Case {
 	}
 
 	/**
-	 * Every column of DESIGN.md §5, in order.
+	 * Every column of DESIGN.md §5, in order, then `attempt` (1 for a request's first row: what
+	 * counts requests additively).
 	 */
 	public function test_activation_created_every_column(): void {
 		$this->assertTrue( Usage_Table::exists() );
@@ -72,7 +73,7 @@ final class Usage_Table_Test extends Test_Case {
 			array(
 				'id', 'created_at', 'user_id', 'post_id', 'request_id', 'task_type', 'provider', 'model',
 				'tokens_prompt', 'tokens_completion', 'tokens_total', 'cost_usd', 'cost_kind', 'latency_ms',
-				'ttft_ms', 'status', 'fallback_from', 'error_code', 'source',
+				'ttft_ms', 'status', 'fallback_from', 'error_code', 'source', 'attempt',
 			),
 			Schema_Inspector::columns( Usage_Table::name() )
 		);

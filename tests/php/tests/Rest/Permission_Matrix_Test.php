@@ -92,6 +92,32 @@ final class Permission_Matrix_Test extends Provider_Http_Test_Case {
 			'settings put'    => array( 'PUT', '/agentic-writer/v1/settings', array( 'provider_mode' => 'hybrid' ), $admin_only ),
 			'settings patch'  => array( 'PATCH', '/agentic-writer/v1/settings', array( 'provider_mode' => 'hybrid' ), $admin_only ),
 			'download'        => array( 'GET', '/agentic-writer/v1/local-backend/download', null, array( 401, 403, 403, 403, 403, $zip ) ),
+			'usage summary'   => array( 'GET', '/agentic-writer/v1/usage/summary', null, $admin_only ),
+			'usage series'    => array( 'GET', '/agentic-writer/v1/usage/timeseries', null, $admin_only ),
+			'usage breakdown' => array( 'GET', '/agentic-writer/v1/usage/breakdown', null, $admin_only ),
+			'usage events'    => array( 'GET', '/agentic-writer/v1/usage/events', null, $admin_only ),
+			'usage export'    => array( 'GET', '/agentic-writer/v1/usage/export?from=2001-01-01&to=2001-01-01', null, $admin_only ),
+			'usage ingest'    => array(
+				'POST',
+				'/agentic-writer/v1/usage/ingest',
+				array(
+					'source'  => 'permission-matrix',
+					'records' => array(
+						array(
+							'request_id'        => 'permission-matrix-ingest',
+							'created_at'        => '2001-01-01T00:00:00Z',
+							'provider'          => 'proxy',
+							'model'             => 'm',
+							'task_type'         => 'chat',
+							'tokens_prompt'     => 1,
+							'tokens_completion' => 1,
+							'cost_usd'          => 0,
+						),
+					),
+				),
+				$admin_only,
+			),
+			'ingest secret'   => array( 'POST', '/agentic-writer/v1/usage/ingest/secret', null, $admin_only ),
 		);
 	}
 
@@ -134,7 +160,7 @@ final class Permission_Matrix_Test extends Provider_Http_Test_Case {
 		}
 		$covered = array( 'GET /agentic-writer/v1/chat/{post_id}', 'POST /agentic-writer/v1/chat/{post_id}', 'DELETE /agentic-writer/v1/chat/{post_id}' );
 		foreach ( self::routes() as [ $method, $route ] ) {
-			$covered[] = $method . ' ' . preg_replace( '#/providers/[^/]+/(test|models)$#', '/providers/{id}/$1', $route );
+			$covered[] = $method . ' ' . preg_replace( '#/providers/[^/]+/(test|models)$#', '/providers/{id}/$1', (string) strtok( $route, '?' ) );
 		}
 		sort( $registered );
 		$covered = array_values( array_unique( $covered ) );
