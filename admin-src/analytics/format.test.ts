@@ -9,6 +9,7 @@ import {
 	formatMs,
 	formatPercent,
 	formatUsd,
+	formatWhen,
 } from './format';
 
 const none = { metered: 0, estimated: 0, subscription: 0, local: 0 };
@@ -67,5 +68,17 @@ describe( 'other figures', () => {
 		expect( formatBucket( '2026-12-03T00:00:00-05:00', 'day' ) ).toBe(
 			'2026-12-03'
 		);
+	} );
+} );
+
+describe( 'formatWhen', () => {
+	it( 'shows a UTC row time in the site’s zone', () => {
+		expect( formatWhen( '2026-12-03 23:30:00', 'Europe/Berlin' ) ).toBe(
+			'Dec 4, 00:30'
+		);
+		expect( formatWhen( '2026-12-03T23:30:00Z', 'UTC' ) ).toBe(
+			'Dec 3, 23:30'
+		);
+		expect( formatWhen( 'yesterday' ) ).toBe( 'yesterday' );
 	} );
 } );

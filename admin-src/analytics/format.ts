@@ -128,11 +128,13 @@ export function formatBucket( start: string, bucket: 'hour' | 'day' ): string {
 }
 
 /**
- * A time of the usage table (UTC, "2026-12-03 14:05:09" or ISO) as a short local time.
+ * A time of the usage table (UTC, "2026-12-03 14:05:09" or ISO) as a short time in the site's
+ * time zone (the browser's when the zone is one Intl does not know).
  *
- * @param value Timestamp.
+ * @param value    Timestamp.
+ * @param timeZone Site time zone.
  */
-export function formatWhen( value: string ): string {
+export function formatWhen( value: string, timeZone?: string ): string {
 	const iso = /[zZ]|[+-]\d{2}:?\d{2}$/.test( value )
 		? value
 		: `${ value.replace( ' ', 'T' ) }Z`;
@@ -140,10 +142,19 @@ export function formatWhen( value: string ): string {
 	if ( Number.isNaN( time ) ) {
 		return value;
 	}
-	return new Date( time ).toLocaleString( undefined, {
+	const options: Intl.DateTimeFormatOptions = {
 		month: 'short',
 		day: 'numeric',
 		hour: '2-digit',
 		minute: '2-digit',
-	} );
+		hourCycle: 'h23',
+	};
+	try {
+		return new Date( time ).toLocaleString( 'en-US', {
+			...options,
+			timeZone,
+		} );
+	} catch {
+		return new Date( time ).toLocaleString( 'en-US', options );
+	}
 }

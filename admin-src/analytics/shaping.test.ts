@@ -9,6 +9,7 @@ import {
 	kpiCards,
 	peakPoint,
 	reasonText,
+	distinctEvents,
 	seriesTotal,
 	sortedRows,
 } from './shaping';
@@ -192,6 +193,14 @@ describe( 'events', () => {
 		);
 		expect( reasonText( 'quota_gone' ) ).toBe( 'quota gone' );
 		expect( reasonText( null ) ).toBe( 'no reason recorded' );
+	} );
+
+	it( 'shows a fallback once, though its error row and fallback row both name it', () => {
+		const twin = { ...list[ 0 ]!, type: 'error' as const };
+		expect( distinctEvents( [ list[ 0 ]!, twin, list[ 1 ]! ] ) ).toEqual( [
+			list[ 0 ],
+			list[ 1 ],
+		] );
 	} );
 } );
 

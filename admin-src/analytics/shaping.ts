@@ -416,3 +416,25 @@ export function eventOutcome(
 				failed
 			);
 }
+
+/**
+ * One line per failure: a request that fell back is recorded as an error row and a fallback
+ * row, both saying who failed and who answered; the newest of such twins is kept.
+ *
+ * @param events Events, newest first.
+ */
+export function distinctEvents( events: readonly UsageEvent[] ): UsageEvent[] {
+	const seen = new Set< string >();
+	return events.filter( ( event ) => {
+		const key = [
+			event.request_id,
+			event.provider,
+			event.answered_by ?? '',
+		].join( '\n' );
+		if ( seen.has( key ) ) {
+			return false;
+		}
+		seen.add( key );
+		return true;
+	} );
+}

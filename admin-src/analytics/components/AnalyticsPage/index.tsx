@@ -272,7 +272,11 @@ export default function AnalyticsPage( { config }: Props ) {
 			>
 				{ ! data.events.data && ! data.events.error && <Loading /> }
 				{ data.events.data && (
-					<EventsList events={ events ?? [] } labels={ labels } />
+					<EventsList
+						events={ events ?? [] }
+						labels={ labels }
+						timeZone={ config.timezone }
+					/>
 				) }
 			</Panel>
 
@@ -297,6 +301,7 @@ export default function AnalyticsPage( { config }: Props ) {
 							providers={ health.data.providers }
 							lastFailures={ lastFailures }
 							now={ Date.now() }
+							timeZone={ config.timezone }
 						/>
 					) }
 				</Panel>

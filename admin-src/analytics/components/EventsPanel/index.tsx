@@ -7,12 +7,14 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { formatWhen } from '../../format';
-import { eventOutcome, reasonText } from '../../shaping';
+import { distinctEvents, eventOutcome, reasonText } from '../../shaping';
 import type { UsageEvent } from '../../usage-schemas';
 
 type Props = {
 	events: readonly UsageEvent[];
 	labels: Readonly< Record< string, string > >;
+	/** Site time zone, for the times. */
+	timeZone: string;
 };
 
 const TASKS: Record< string, string > = {
@@ -27,11 +29,12 @@ const TASKS: Record< string, string > = {
 /**
  * Recent fallbacks and errors: when, which task, what happened and why.
  *
- * @param props        Props.
- * @param props.events Rows, newest first.
- * @param props.labels Provider labels.
+ * @param props          Props.
+ * @param props.events   Rows, newest first.
+ * @param props.labels   Provider labels.
+ * @param props.timeZone Site time zone.
  */
-export default function EventsList( { events, labels }: Props ) {
+export default function EventsList( { events, labels, timeZone }: Props ) {
 	if ( events.length === 0 ) {
 		return (
 			<p>
@@ -60,9 +63,9 @@ export default function EventsList( { events, labels }: Props ) {
 				</tr>
 			</thead>
 			<tbody>
-				{ events.map( ( event, index ) => (
+				{ distinctEvents( events ).map( ( event, index ) => (
 					<tr key={ `${ event.request_id }-${ index }` }>
-						<td>{ formatWhen( event.created_at ) }</td>
+						<td>{ formatWhen( event.created_at, timeZone ) }</td>
 						<td>{ TASKS[ event.task_type ] ?? event.task_type }</td>
 						<td>{ eventOutcome( event, labels ) }</td>
 						<td>{ reasonText( event.reason ) }</td>

@@ -110,7 +110,8 @@ export default function GroupTable( {
 	return (
 		<div className="agentic-writer-table-wrap">
 			<table className="widefat striped agentic-writer-table">
-				<caption>{ caption }</caption>
+				{ /* The panel's heading says the same: the caption is for screen readers. */ }
+				<caption className="screen-reader-text">{ caption }</caption>
 				<thead>
 					<tr>
 						{ header( 'name', nameLabel ) }

@@ -15,6 +15,8 @@ type Props = {
 	lastFailures: Readonly< Record< string, string > >;
 	/** Now, in ms (the moment of the last refresh). */
 	now: number;
+	/** Site time zone, for the times. */
+	timeZone: string;
 };
 
 /**
@@ -85,11 +87,13 @@ export function breakerWords(
  * @param props.providers    Providers.
  * @param props.lastFailures Last failure times.
  * @param props.now          Now.
+ * @param props.timeZone     Site time zone.
  */
 export default function ProviderHealth( {
 	providers,
 	lastFailures,
 	now,
+	timeZone,
 }: Props ) {
 	return (
 		<table className="widefat striped agentic-writer-table">
@@ -133,12 +137,12 @@ export default function ProviderHealth( {
 							<td>{ healthWords( provider ) }</td>
 							<td>
 								{ checked?.ok
-									? formatWhen( checked.checked_at )
+									? formatWhen( checked.checked_at, timeZone )
 									: '—' }
 							</td>
 							<td>
 								{ lastFailure
-									? formatWhen( lastFailure )
+									? formatWhen( lastFailure, timeZone )
 									: '—' }
 							</td>
 							<td>{ breakerWords( provider.breaker, now ) }</td>

@@ -61,6 +61,7 @@ export default function UsageChart( {
 			return;
 		}
 		const width = () => Math.max( 280, element.clientWidth );
+		const half = bucket === 'hour' ? 1800 : 43200;
 		const chart = new uPlot(
 			{
 				width: width(),
@@ -71,7 +72,11 @@ export default function UsageChart( {
 				legend: { show: false },
 				cursor: { drag: { x: false, y: false } },
 				scales: {
-					x: { time: true },
+					// Half a bucket of room each side, so the first and last bars show whole.
+					x: {
+						time: true,
+						range: ( _u, min, max ) => [ min - half, max + half ],
+					},
 					y: {
 						range: ( _u, _min, max ) => [
 							0,
