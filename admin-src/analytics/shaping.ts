@@ -229,6 +229,15 @@ const TASK_LABELS: Record< string, string > = {
 	image: __( 'Image', 'agentic-writer' ),
 };
 
+/**
+ * A task's name as the sidebar's tab says it ("Write" for `writing`).
+ *
+ * @param task Task type.
+ */
+export function taskName( task: string ): string {
+	return TASK_LABELS[ task ] ?? task;
+}
+
 const PROVIDER_LABELS: Record< string, string > = {
 	local_backend: 'Local backend',
 	openrouter: 'OpenRouter',
@@ -276,7 +285,7 @@ export function groupName(
 		case 'provider':
 			return providerName( key, labels );
 		case 'task':
-			return TASK_LABELS[ key ] ?? key;
+			return taskName( key );
 		case 'user':
 			return key === '0'
 				? __( '(no user: ingested or system)', 'agentic-writer' )

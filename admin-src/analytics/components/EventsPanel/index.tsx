@@ -7,7 +7,12 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { formatWhen } from '../../format';
-import { distinctEvents, eventOutcome, reasonText } from '../../shaping';
+import {
+	distinctEvents,
+	eventOutcome,
+	reasonText,
+	taskName,
+} from '../../shaping';
 import type { UsageEvent } from '../../usage-schemas';
 
 type Props = {
@@ -15,15 +20,6 @@ type Props = {
 	labels: Readonly< Record< string, string > >;
 	/** Site time zone, for the times. */
 	timeZone: string;
-};
-
-const TASKS: Record< string, string > = {
-	chat: __( 'Chat', 'agentic-writer' ),
-	clarity: __( 'Clarify', 'agentic-writer' ),
-	planning: __( 'Plan', 'agentic-writer' ),
-	writing: __( 'Write', 'agentic-writer' ),
-	refinement: __( 'Refine', 'agentic-writer' ),
-	image: __( 'Image', 'agentic-writer' ),
 };
 
 /**
@@ -66,7 +62,7 @@ export default function EventsList( { events, labels, timeZone }: Props ) {
 				{ distinctEvents( events ).map( ( event, index ) => (
 					<tr key={ `${ event.request_id }-${ index }` }>
 						<td>{ formatWhen( event.created_at, timeZone ) }</td>
-						<td>{ TASKS[ event.task_type ] ?? event.task_type }</td>
+						<td>{ taskName( event.task_type ) }</td>
 						<td>{ eventOutcome( event, labels ) }</td>
 						<td>{ reasonText( event.reason ) }</td>
 						<td>{ event.model || '—' }</td>
