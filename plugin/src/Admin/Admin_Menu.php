@@ -137,6 +137,9 @@ final class Admin_Menu {
 				),
 				'available' => is_readable( Local_Backend_Download_Controller::zip_path() ),
 			),
+			// The Analytics page's "Today" is the site's day, whatever the browser's zone.
+			'timezone'              => wp_timezone_string(),
+			'today'                 => wp_date( 'Y-m-d' ),
 		);
 	}
 
