@@ -39,7 +39,7 @@ final class Budget_Notice {
 		$reached = array() !== array_filter( $alerts, static fn ( array $a ): bool => (bool) $a['reached'] );
 		printf(
 			'<div class="notice %1$s agentic-writer-budget-notice"><p><strong>%2$s</strong> %3$s</p><ul style="list-style:disc;margin-left:2em">%4$s</ul></div>',
-			$reached ? 'notice-error' : 'notice-warning',
+			esc_attr( $reached ? 'notice-error' : 'notice-warning' ),
 			esc_html__( 'Agentic Writer:', 'agentic-writer' ),
 			esc_html__( 'spending is close to or at a budget cap. Caps are in Settings → Agentic Writer → Budgets.', 'agentic-writer' ),
 			implode( '', $items ) // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- each item escaped above.

@@ -111,7 +111,7 @@ final class Usage_Queries {
 		$top    = $k > intdiv( $n, 2 );
 		$args[] = $top ? max( 0, $n - 1 - $k ) : max( 0, $k );
 		$order  = $top ? 'DESC' : 'ASC';
-		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- constants; values prepared.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery -- constants; values prepared.
 		$value = $wpdb->get_var( $wpdb->prepare( "SELECT {$column} FROM {$table} WHERE {$where} ORDER BY {$column} {$order} LIMIT 1 OFFSET %d", $args ) );
 		return null === $value ? null : (int) $value;
 	}

@@ -51,7 +51,7 @@ final class Usage_Rows {
 		[ $where, $args ] = self::where( $from, $to, $filters );
 		$orderby          = in_array( $orderby, self::SORTABLE, true ) ? $orderby : 'created_at';
 		$order            = 'asc' === strtolower( $order ) ? 'ASC' : 'DESC';
-		// phpcs:disable WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- constants; values prepared.
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- constants; values prepared.
 		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $args ) );
 		$sql   = 'SELECT ' . self::SHOWN . " FROM {$table} WHERE {$where} ORDER BY {$orderby} {$order}, id {$order} LIMIT %d OFFSET %d";
 		$rows  = $wpdb->get_results( $wpdb->prepare( $sql, array_merge( $args, array( $limit, $offset ) ) ), ARRAY_A );
@@ -75,7 +75,7 @@ final class Usage_Rows {
 		global $wpdb;
 		$table = Usage_Table::name();
 		$where = "status IN ('error', 'fallback') AND created_at >= %s AND created_at < %s";
-		// phpcs:disable WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- constants; values prepared.
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- constants; values prepared.
 		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where}", $from, $to ) );
 		$sql   = 'SELECT ' . self::SHOWN . " FROM {$table} WHERE {$where} ORDER BY created_at DESC, id DESC LIMIT %d OFFSET %d";
 		$rows  = $wpdb->get_results( $wpdb->prepare( $sql, $from, $to, $limit, $offset ), ARRAY_A );
