@@ -87,6 +87,8 @@ const providers = {
 			},
 		},
 	],
+	// GET providers always sends the provider types; this page does not read them.
+	types: [],
 	routing: {},
 };
 
