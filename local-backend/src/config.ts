@@ -22,6 +22,9 @@ export const SETTINGS = {
 	AW_BACKEND_TIMEOUT_MS: { flag: 'timeout-ms', default: '300000', help: 'per request; the child is killed at the limit' },
 	AW_BACKEND_STALL_MS: { flag: 'stall-ms', default: '120000', help: 'no output from the CLI for this long ends the request' },
 	AW_BACKEND_BODY_LIMIT: { flag: 'body-limit', default: '10mb', help: 'largest request body' },
+	AW_BACKEND_REUSE: { flag: 'reuse', default: 'auto', help: 'auto: a CLI process serves several requests when the start-up check passes; off: one process per request' },
+	AW_BACKEND_REUSE_MAX_REQUESTS: { flag: 'reuse-max-requests', default: '100', help: 'a reused process is replaced after this many requests' },
+	AW_BACKEND_REUSE_MAX_MINUTES: { flag: 'reuse-max-minutes', default: '30', help: 'a reused process is replaced this many minutes after it started' },
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -52,6 +55,9 @@ const schema = z.object( {
 		.string()
 		.trim()
 		.regex( /^\d+(b|kb|mb)?$/i, 'AW_BACKEND_BODY_LIMIT must look like 512kb or 10mb' ),
+	AW_BACKEND_REUSE: z.enum( [ 'auto', 'off' ], 'AW_BACKEND_REUSE must be auto or off' ),
+	AW_BACKEND_REUSE_MAX_REQUESTS: integer( 'AW_BACKEND_REUSE_MAX_REQUESTS', 1, 100_000 ),
+	AW_BACKEND_REUSE_MAX_MINUTES: integer( 'AW_BACKEND_REUSE_MAX_MINUTES', 1, 10_080 ),
 } );
 
 export interface Config {
@@ -71,6 +77,9 @@ export interface Config {
 	bodyLimit: string;
 	/** `bodyLimit` in bytes (kb and mb are 1024-based). */
 	bodyLimitBytes: number;
+	reuse: 'auto' | 'off';
+	reuseMaxRequests: number;
+	reuseMaxMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -177,6 +186,9 @@ export function loadConfig( env: NodeJS.ProcessEnv = process.env, argv: readonly
 		stallMs: v.AW_BACKEND_STALL_MS,
 		bodyLimit: v.AW_BACKEND_BODY_LIMIT,
 		bodyLimitBytes: parseByteSize( v.AW_BACKEND_BODY_LIMIT ),
+		reuse: v.AW_BACKEND_REUSE,
+		reuseMaxRequests: v.AW_BACKEND_REUSE_MAX_REQUESTS,
+		reuseMaxMinutes: v.AW_BACKEND_REUSE_MAX_MINUTES,
 	};
 }
 

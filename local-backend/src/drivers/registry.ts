@@ -8,6 +8,6 @@ import type { Driver } from './types.ts';
 
 export function createDrivers( config: Config, env: NodeJS.ProcessEnv = process.env ): Driver[] {
 	return [
-		new ClaudeDriver( { bin: config.claudeBin, poolSize: config.pool, timeoutMs: config.timeoutMs, stallMs: config.stallMs, env } ),
+		new ClaudeDriver( { bin: config.claudeBin, poolSize: config.pool, timeoutMs: config.timeoutMs, stallMs: config.stallMs, env, reuse: config.reuse, reuseMaxRequests: config.reuseMaxRequests, reuseMaxMinutes: config.reuseMaxMinutes } ),
 	];
 }

@@ -7,7 +7,7 @@
 
 import type { RequestHandler } from 'express';
 
-import type { Driver } from '../drivers/types.ts';
+import type { Driver, PoolStats } from '../drivers/types.ts';
 import { keyMatches, presentedKey } from '../middleware/auth.ts';
 import type { ConcurrencyLimiter } from '../middleware/limits.ts';
 
@@ -23,10 +23,17 @@ export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter, apiKe
 			res.json( alive );
 			return;
 		}
-		const pool = drivers.map( ( d ) => d.poolStats() ).reduce(
-			( a, b ) => ( { size: a.size + b.size, ready: a.ready + b.ready, starting: a.starting + b.starting, served_warm: a.served_warm + b.served_warm, served_cold: a.served_cold + b.served_cold } ),
-			{ size: 0, ready: 0, starting: 0, served_warm: 0, served_cold: 0 }
-		);
+		const pool = sumPoolStats( drivers.map( ( d ) => d.poolStats() ) );
 		res.json( { ...alive, drivers: statuses, pool, queue: limiter.stats() } );
 	};
+}
+
+export function sumPoolStats( all: PoolStats[] ): PoolStats {
+	const sum: PoolStats = { size: 0, ready: 0, starting: 0, lent: 0, served_warm: 0, served_cold: 0, served_reused: 0, recycled: 0 };
+	for ( const stats of all ) {
+		for ( const key of Object.keys( sum ) as ( keyof PoolStats )[] ) {
+			sum[ key ] += stats[ key ];
+		}
+	}
+	return sum;
 }
