@@ -59,8 +59,10 @@ export class DriverError extends Error {
 export interface ModelInfo {
 	id: string;
 	display_name: string;
-	/** For aliases: the full id the CLI sends upstream today. */
+	/** For aliases: the full id the CLI sends upstream today; for tiers: the engine's model. */
 	alias_of?: string;
+	/** The engine that serves it (set by the router). */
+	engine?: string;
 }
 
 export interface DriverStatus {

@@ -7,13 +7,14 @@
 
 import type { RequestHandler } from 'express';
 
-import type { Driver, PoolStats } from '../drivers/types.ts';
+import { sumPoolStats, type TierMap } from '../drivers/engine-router.ts';
+import type { Driver } from '../drivers/types.ts';
 import { keyMatches, presentedKey } from '../middleware/auth.ts';
 import type { ConcurrencyLimiter } from '../middleware/limits.ts';
 
 export const VERSION = '0.1.0';
 
-export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter, apiKey: string ): RequestHandler {
+export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter, apiKey: string, tiers: TierMap = {} ): RequestHandler {
 	return ( req, res ) => {
 		const statuses = drivers.map( ( d ) => d.status() );
 		const usable = statuses.some( ( s ) => s.version !== null && s.logged_in !== false );
@@ -24,16 +25,7 @@ export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter, apiKe
 			return;
 		}
 		const pool = sumPoolStats( drivers.map( ( d ) => d.poolStats() ) );
-		res.json( { ...alive, drivers: statuses, pool, queue: limiter.stats() } );
+		const engines = statuses.filter( ( s ) => s.version !== null ).map( ( s ) => s.name );
+		res.json( { ...alive, engines, tiers, drivers: statuses, pool, queue: limiter.stats() } );
 	};
-}
-
-export function sumPoolStats( all: PoolStats[] ): PoolStats {
-	const sum: PoolStats = { size: 0, ready: 0, starting: 0, lent: 0, served_warm: 0, served_cold: 0, served_reused: 0, recycled: 0 };
-	for ( const stats of all ) {
-		for ( const key of Object.keys( sum ) as ( keyof PoolStats )[] ) {
-			sum[ key ] += stats[ key ];
-		}
-	}
-	return sum;
 }
