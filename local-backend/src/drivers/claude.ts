@@ -16,7 +16,7 @@ import { ClaudeProcess } from './claude-process.ts';
 import { type ReuseCheck, reuseCheckFor } from './claude-reuse-check.ts';
 import { StreamJsonTranslator } from './claude-stream.ts';
 import type { CliProcess } from './run-cli.ts';
-import { type CostKind, type Driver, type DriverEvent, DriverError, type DriverStatus, type GenerateRequest, type ModelInfo, type PoolStats } from './types.ts';
+import { type CostKind, type Driver, type DriverEvent, DriverError, type DriverStatus, type GenerateRequest, type ModelInfo, noLineError, type PoolStats } from './types.ts';
 
 export interface ClaudeDriverOptions {
 	bin: string;
@@ -208,14 +208,9 @@ export class ClaudeDriver implements Driver {
 					}
 					continue;
 				}
-				if ( next.kind === 'aborted' ) {
-					if ( deadline.aborted ) {
-						throw new DriverError( 'timeout', `the request took longer than AW_BACKEND_TIMEOUT_MS (${ this.options.timeoutMs } ms) and was stopped` );
-					}
-					throw new DriverError( 'api', 'request aborted' );
-				}
-				if ( next.kind === 'stall' ) {
-					throw new DriverError( 'timeout', `the claude CLI produced no output for ${ this.options.stallMs } ms (upstream hung or stalled); the request was stopped` );
+				const stopped = noLineError( next.kind, 'claude', deadline, this.options.timeoutMs, this.options.stallMs );
+				if ( stopped ) {
+					throw stopped;
 				}
 				await cli.exited;
 				throw this.exitError( cli.process );

@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { isLocalUpstream } from './claude.ts';
-import { errorFromMessage, type LineTranslator, OneShotDriver, type OneShotOptions, parseLine, startEvent } from './one-shot-cli.ts';
-import type { CostKind, DriverError, DriverEvent, GenerateRequest, ModelInfo, Usage } from './types.ts';
+import { type LineTranslator, OneShotDriver, type OneShotOptions, OneShotTranslator, parseLine } from './one-shot-cli.ts';
+import type { CostKind, DriverEvent, GenerateRequest, ModelInfo, Usage } from './types.ts';
 
 export interface CodexDriverOptions extends OneShotOptions {
 	/** A Responses API base URL (`…/v1`) instead of the login's own. */
@@ -59,12 +59,10 @@ export function codexArgs( model: string, systemFile: string, baseUrl?: string )
 	return [ 'exec', '--json', ...CODEX_LOCKDOWN, ...provider, '-c', `model_instructions_file=${ toml( systemFile ) }`, '-m', model, '-' ];
 }
 
-class CodexTranslator implements LineTranslator {
-	finished = false;
-	private started = false;
-	private lastError = '';
-
-	constructor( private readonly model: string, private readonly costKind: CostKind ) {}
+class CodexTranslator extends OneShotTranslator {
+	constructor( model: string, costKind: CostKind ) {
+		super( model, costKind, 'codex', 'run `codex login` once, or set OPENAI_API_KEY' );
+	}
 
 	feed( line: string ): DriverEvent[] {
 		const msg = parseLine( line );
@@ -91,21 +89,6 @@ class CodexTranslator implements LineTranslator {
 		}
 	}
 
-	exitError(): DriverError | undefined {
-		return this.lastError ? this.error( this.lastError ) : undefined;
-	}
-
-	private error( text: string ): DriverError {
-		return errorFromMessage( 'codex', 'run `codex login` once, or set OPENAI_API_KEY', text );
-	}
-
-	private start(): DriverEvent[] {
-		if ( this.started ) {
-			return [];
-		}
-		this.started = true;
-		return [ startEvent( this.model, 'codex' ) ];
-	}
 }
 
 export class CodexDriver extends OneShotDriver {

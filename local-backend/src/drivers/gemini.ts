@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { isLocalUpstream } from './claude.ts';
-import { errorFromMessage, type LineTranslator, OneShotDriver, parseLine, startEvent } from './one-shot-cli.ts';
-import type { CostKind, DriverError, DriverEvent, GenerateRequest, ModelInfo, Usage } from './types.ts';
+import { type LineTranslator, OneShotDriver, OneShotTranslator, parseLine } from './one-shot-cli.ts';
+import type { CostKind, DriverEvent, GenerateRequest, ModelInfo, Usage } from './types.ts';
 
 export const GEMINI_MODELS: ModelInfo[] = [
 	{ id: 'gemini-2.5-pro', display_name: 'Gemini 2.5 Pro' },
@@ -41,20 +41,18 @@ export function geminiSettings( authType: string ): Record<string, unknown> {
 	};
 }
 
-class GeminiTranslator implements LineTranslator {
-	finished = false;
-	private started = false;
-	private lastError = '';
-
-	constructor( private readonly model: string, private readonly costKind: CostKind ) {}
+class GeminiTranslator extends OneShotTranslator {
+	constructor( model: string, costKind: CostKind ) {
+		super( model, costKind, 'gemini', 'run `gemini` once and sign in, or set GEMINI_API_KEY' );
+	}
 
 	feed( line: string ): DriverEvent[] {
 		const msg = parseLine( line );
 		switch ( msg?.type ) {
 			case 'init':
-				return this.start( typeof msg.model === 'string' ? msg.model : this.model );
+				return this.start( typeof msg.model === 'string' ? msg.model : undefined );
 			case 'message':
-				return msg.role === 'assistant' && typeof msg.content === 'string' && msg.content !== '' ? [ ...this.start( this.model ), { type: 'text', text: msg.content } ] : [];
+				return msg.role === 'assistant' && typeof msg.content === 'string' && msg.content !== '' ? [ ...this.start(), { type: 'text', text: msg.content } ] : [];
 			case 'error':
 				this.lastError = String( msg.message ?? ( msg.error as { message?: unknown } | undefined )?.message ?? '' );
 				return [];
@@ -66,28 +64,13 @@ class GeminiTranslator implements LineTranslator {
 				const stats = ( msg.stats ?? {} ) as Record<string, number>;
 				const cached = stats.cached ?? 0;
 				const usage: Usage = { input_tokens: Math.max( 0, ( stats.input_tokens ?? 0 ) - cached ), output_tokens: stats.output_tokens ?? 0, cache_creation_input_tokens: 0, cache_read_input_tokens: cached };
-				return [ ...this.start( this.model ), { type: 'end', stopReason: 'end_turn', usage, costUsd: null, costKind: this.costKind } ];
+				return [ ...this.start(), { type: 'end', stopReason: 'end_turn', usage, costUsd: null, costKind: this.costKind } ];
 			}
 			default:
 				return [];
 		}
 	}
 
-	exitError(): DriverError | undefined {
-		return this.lastError ? this.error( this.lastError ) : undefined;
-	}
-
-	private error( text: string ): DriverError {
-		return errorFromMessage( 'gemini', 'run `gemini` once and sign in, or set GEMINI_API_KEY', text );
-	}
-
-	private start( model: string ): DriverEvent[] {
-		if ( this.started ) {
-			return [];
-		}
-		this.started = true;
-		return [ startEvent( model, 'gemini' ) ];
-	}
 }
 
 export class GeminiDriver extends OneShotDriver {

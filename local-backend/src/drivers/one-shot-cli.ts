@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 
 import { CliProcess } from './run-cli.ts';
-import { type CostKind, type Driver, type DriverEvent, DriverError, type DriverStatus, type GenerateRequest, type ModelInfo, type PoolStats, type Usage } from './types.ts';
+import { type CostKind, type Driver, type DriverEvent, DriverError, type DriverStatus, type GenerateRequest, type ModelInfo, noLineError, type PoolStats, type Usage } from './types.ts';
 
 export interface OneShotOptions {
 	bin: string;
@@ -30,6 +30,38 @@ export interface LineTranslator {
 	feed( line: string ): DriverEvent[];
 	/** The error to report when the CLI exited without finishing (its last error line, if any). */
 	exitError(): DriverError | undefined;
+}
+
+/** What the codex and gemini translators share: one start event, the last error line kept for an exit without a result. */
+export abstract class OneShotTranslator implements LineTranslator {
+	finished = false;
+	protected lastError = '';
+	private started = false;
+
+	constructor(
+		protected readonly model: string,
+		protected readonly costKind: CostKind,
+		private readonly engine: string,
+		private readonly loginHint: string
+	) {}
+
+	abstract feed( line: string ): DriverEvent[];
+
+	exitError(): DriverError | undefined {
+		return this.lastError ? this.error( this.lastError ) : undefined;
+	}
+
+	protected error( text: string ): DriverError {
+		return errorFromMessage( this.engine, this.loginHint, text );
+	}
+
+	protected start( model = this.model ): DriverEvent[] {
+		if ( this.started ) {
+			return [];
+		}
+		this.started = true;
+		return [ { type: 'start', id: `msg_${ this.engine }_${ Date.now().toString( 36 ) }${ Math.random().toString( 36 ).slice( 2, 10 ) }`, model, usage: ZERO_USAGE } ];
+	}
 }
 
 export const ZERO_USAGE: Usage = { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
@@ -127,7 +159,8 @@ export abstract class OneShotDriver implements Driver {
 			request.trace?.mark( 'stdin_write' );
 			const translator = this.translator( request );
 			for ( ;; ) {
-				const next = await cli.nextLine( Math.max( this.options.stallMs, 30_000 ), signal );
+				const stallMs = Math.max( this.options.stallMs, 30_000 );
+				const next = await cli.nextLine( stallMs, signal );
 				if ( next.kind === 'line' ) {
 					request.trace?.mark( 'first_stdout_line' );
 					const events = translator.feed( next.line );
@@ -137,14 +170,9 @@ export abstract class OneShotDriver implements Driver {
 					}
 					continue;
 				}
-				if ( next.kind === 'aborted' ) {
-					if ( deadline.aborted ) {
-						throw new DriverError( 'timeout', `the request took longer than AW_BACKEND_TIMEOUT_MS (${ this.options.timeoutMs } ms) and was stopped` );
-					}
-					throw new DriverError( 'api', 'request aborted' );
-				}
-				if ( next.kind === 'stall' ) {
-					throw new DriverError( 'timeout', `the ${ this.name } CLI produced no output for ${ Math.max( this.options.stallMs, 30_000 ) } ms; the request was stopped` );
+				const stopped = noLineError( next.kind, this.name, deadline, this.options.timeoutMs, stallMs );
+				if ( stopped ) {
+					throw stopped;
 				}
 				await cli.exited;
 				throw this.exitError( cli, translator );
@@ -162,8 +190,4 @@ export abstract class OneShotDriver implements Driver {
 		}
 		return translator.exitError() ?? new DriverError( 'api', `the ${ this.name } CLI exited with code ${ cli.exitCode ?? 'unknown' } before answering${ cli.stderr ? `: ${ cli.stderr.split( '\n' ).slice( -3 ).join( ' ' ) }` : '' }` );
 	}
-}
-
-export function startEvent( model: string, prefix: string ): DriverEvent {
-	return { type: 'start', id: `msg_${ prefix }_${ Date.now().toString( 36 ) }${ Math.random().toString( 36 ).slice( 2, 10 ) }`, model, usage: ZERO_USAGE };
 }

@@ -56,6 +56,19 @@ export class DriverError extends Error {
 	}
 }
 
+/** Why a CLI gave no next line, as the error to answer with (undefined for end of output). */
+export function noLineError( kind: 'aborted' | 'stall' | 'eof', engine: string, deadline: AbortSignal, timeoutMs: number, stallMs: number ): DriverError | undefined {
+	if ( kind === 'aborted' ) {
+		return deadline.aborted
+			? new DriverError( 'timeout', `the request took longer than AW_BACKEND_TIMEOUT_MS (${ timeoutMs } ms) and was stopped` )
+			: new DriverError( 'api', 'request aborted' );
+	}
+	if ( kind === 'stall' ) {
+		return new DriverError( 'timeout', `the ${ engine } CLI produced no output for ${ stallMs } ms (upstream hung or stalled); the request was stopped` );
+	}
+	return undefined;
+}
+
 export interface ModelInfo {
 	id: string;
 	display_name: string;
