@@ -393,7 +393,8 @@ export async function run(): Promise<Record<string, number>> {
 		const cold = await series( 6, ( i ) => coldOnce( cliEnv, i ) );
 		// A ready CLI driven directly: the best any wrapper of this CLI can do.
 		// Samples alternate, so both see the same machine load (2 shared cores here).
-		const backend = await startBackendProcess( env, { AW_CLAUDE_BIN: CLAUDE_BIN, AW_BACKEND_POOL: '2', AW_BACKEND_TRACE: '1' } );
+		// AW_BENCH_REUSE=off: the same measurement with one process per request (what it was before reuse).
+		const backend = await startBackendProcess( env, { AW_CLAUDE_BIN: CLAUDE_BIN, AW_BACKEND_POOL: '2', AW_BACKEND_TRACE: '1', AW_BACKEND_REUSE: process.env.AW_BENCH_REUSE === 'off' ? 'off' : 'auto' } );
 		backends.push( backend );
 		const reuse = await reuseOf( backend );
 		metrics.backend_reuse_on = reuse === 'clear' ? 1 : 0;

@@ -1,7 +1,8 @@
 /**
- * The shared driver contract with the real pinned claude CLI against the mock Messages API,
- * processes reused (the start-up check passes): the same lockdown and isolation checks at the
- * upstream as every other engine.
+ * The shared driver contract with the real pinned claude CLI against the mock Messages API, for
+ * each reuse mechanism: processes reused (`clear`, the start-up check passes) and one process per
+ * request (`none`, AW_BACKEND_REUSE=off): the same lockdown and isolation checks at the upstream
+ * as every other engine.
  */
 
 import assert from 'node:assert/strict';
@@ -23,11 +24,12 @@ after( async () => {
 	removeHomes();
 } );
 
-async function makeDriver(): Promise<ClaudeDriver> {
-	const driver = new ClaudeDriver( { bin: CLAUDE_BIN, poolSize: 1, timeoutMs: 60_000, stallMs: 30_000, env: offlineCliEnv( mock.url ) } );
+async function makeDriver( reuse: 'auto' | 'off' ): Promise<ClaudeDriver> {
+	const driver = new ClaudeDriver( { bin: CLAUDE_BIN, poolSize: 1, timeoutMs: 60_000, stallMs: 30_000, env: offlineCliEnv( mock.url ), reuse } );
 	await driver.start();
-	assert.equal( driver.status().reuse?.mechanism, 'clear', 'processes are reused: the contract runs on reused processes' );
+	assert.equal( driver.status().reuse?.mechanism, reuse === 'auto' ? 'clear' : 'none' );
 	return driver;
 }
 
-driverContract( 'claude (real CLI 2.1.197, mock Messages API, reused processes)', makeDriver, 'Hello [[mock:hang]]', anthropicView( () => mock ) );
+driverContract( 'claude (real CLI 2.1.197, mock Messages API, reused processes)', () => makeDriver( 'auto' ), 'Hello [[mock:hang]]', anthropicView( () => mock ) );
+driverContract( 'claude (real CLI 2.1.197, mock Messages API, one process per request)', () => makeDriver( 'off' ), 'Hello [[mock:hang]]', anthropicView( () => mock ) );
