@@ -28,9 +28,18 @@ command -v node >/dev/null 2>&1 || fail "Node.js is not installed. Install Node.
 NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$NODE_MAJOR" -ge 20 ] || fail "Node.js $(node -v) is too old: the local backend needs Node.js 20 or newer (https://nodejs.org)."
 
-CLAUDE="${AW_CLAUDE_BIN:-claude}"
-if ! command -v "$CLAUDE" >/dev/null 2>&1; then
-	fail "The claude CLI was not found (looked for \"$CLAUDE\" on PATH). Install it with: npm install -g @anthropic-ai/claude-code — then run \`claude\` once and /login. If it is installed elsewhere, set AW_CLAUDE_BIN=/path/to/claude."
+# At least one engine must be installed; which ones are used is decided at start (see /ping).
+FOUND=""
+for ENGINE in claude codex gemini; do
+	case "$ENGINE" in
+		claude) BIN="${AW_CLAUDE_BIN:-claude}" ;;
+		codex) BIN="${AW_CODEX_BIN:-codex}" ;;
+		gemini) BIN="${AW_GEMINI_BIN:-gemini}" ;;
+	esac
+	if command -v "$BIN" >/dev/null 2>&1; then FOUND="$FOUND $ENGINE"; fi
+done
+if [ -z "$FOUND" ]; then
+	fail "No engine CLI was found on PATH (looked for claude, codex and gemini). Install at least one: npm install -g @anthropic-ai/claude-code (then run \`claude\` once and /login), npm install -g @openai/codex (then \`codex login\`), or npm install -g @google/gemini-cli (then run \`gemini\` once and sign in). If one is installed elsewhere, set AW_CLAUDE_BIN, AW_CODEX_BIN or AW_GEMINI_BIN to its path."
 fi
 
 if [ -f "$PID_FILE" ]; then

@@ -16,15 +16,39 @@ export const SETTINGS = {
 	AW_BACKEND_API_KEY: { flag: 'api-key', default: undefined, help: 'key required on /v1/*; generated into the key file when unset' },
 	AW_BACKEND_KEY_FILE: { flag: 'key-file', default: '.api-key', help: 'where the generated key is kept (mode 600)' },
 	AW_CLAUDE_BIN: { flag: 'claude-bin', default: 'claude', help: 'the Claude Code CLI to run' },
+	AW_CODEX_BIN: { flag: 'codex-bin', default: 'codex', help: 'the OpenAI Codex CLI to run' },
+	AW_CODEX_BASE_URL: { flag: 'codex-base-url', default: '', help: 'a Responses API base URL for codex (key from OPENAI_API_KEY); empty: its own login' },
+	AW_GEMINI_BIN: { flag: 'gemini-bin', default: 'gemini', help: 'the Gemini CLI to run' },
+	AW_BACKEND_ENGINES: { flag: 'engines', default: 'claude,codex,gemini', help: 'engines to look for at start (each optional; at least one must run)' },
+	AW_BACKEND_TIERS: { flag: 'tiers', default: 'opus=claude:opus,sonnet=claude:sonnet,haiku=claude:haiku', help: 'model names that pick an engine and its model: name=engine:model,…' },
 	AW_BACKEND_POOL: { flag: 'pool', default: '2', help: 'CLI processes kept ready' },
 	AW_BACKEND_CONCURRENCY: { flag: 'concurrency', default: '4', help: 'requests running at once' },
 	AW_BACKEND_QUEUE: { flag: 'queue', default: '16', help: 'requests waiting past the concurrency limit before 429' },
 	AW_BACKEND_TIMEOUT_MS: { flag: 'timeout-ms', default: '300000', help: 'per request; the child is killed at the limit' },
 	AW_BACKEND_STALL_MS: { flag: 'stall-ms', default: '120000', help: 'no output from the CLI for this long ends the request' },
 	AW_BACKEND_BODY_LIMIT: { flag: 'body-limit', default: '10mb', help: 'largest request body' },
+	AW_BACKEND_REUSE: { flag: 'reuse', default: 'auto', help: 'auto: a CLI process serves several requests when the start-up check passes; off: one process per request' },
+	AW_BACKEND_REUSE_MAX_REQUESTS: { flag: 'reuse-max-requests', default: '100', help: 'a reused process is replaced after this many requests' },
+	AW_BACKEND_REUSE_MAX_MINUTES: { flag: 'reuse-max-minutes', default: '30', help: 'a reused process is replaced this many minutes after it started' },
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
+
+export const ENGINES = [ 'claude', 'codex', 'gemini' ] as const;
+export type EngineName = ( typeof ENGINES )[ number ];
+
+const TIER_ENTRY = new RegExp( `^[\\w.-]+=(${ ENGINES.join( '|' ) }):[\\w.:-]+$` );
+
+/** `opus=claude:opus,fast=gemini:gemini-2.5-flash` → { opus: { engine: 'claude', model: 'opus' }, … }. */
+export function parseTiers( value: string ): Record<string, { engine: EngineName; model: string }> {
+	const tiers: Record<string, { engine: EngineName; model: string }> = {};
+	for ( const entry of value.split( ',' ).map( ( e ) => e.trim() ).filter( Boolean ) ) {
+		const [ name, target ] = entry.split( '=' ) as [ string, string ];
+		const colon = target.indexOf( ':' );
+		tiers[ name ] = { engine: target.slice( 0, colon ) as EngineName, model: target.slice( colon + 1 ) };
+	}
+	return tiers;
+}
 
 const integer = ( name: string, min: number, max: number ) =>
 	z
@@ -43,6 +67,22 @@ const schema = z.object( {
 	AW_BACKEND_API_KEY: z.string().optional(),
 	AW_BACKEND_KEY_FILE: z.string().min( 1 ),
 	AW_CLAUDE_BIN: z.string().min( 1, 'AW_CLAUDE_BIN must name the claude CLI' ),
+	AW_CODEX_BIN: z.string().min( 1, 'AW_CODEX_BIN must name the codex CLI' ),
+	AW_CODEX_BASE_URL: z.union( [ z.literal( '' ), z.url( 'AW_CODEX_BASE_URL must be a URL such as http://127.0.0.1:8090/v1' ) ] ),
+	AW_GEMINI_BIN: z.string().min( 1, 'AW_GEMINI_BIN must name the gemini CLI' ),
+	AW_BACKEND_ENGINES: z
+		.string()
+		.trim()
+		.transform( ( v ) => v.split( ',' ).map( ( e ) => e.trim() ).filter( Boolean ) )
+		.pipe( z.array( z.enum( ENGINES, `AW_BACKEND_ENGINES lists engines from: ${ ENGINES.join( ', ' ) }` ) ).min( 1, 'AW_BACKEND_ENGINES must name at least one engine' ) ),
+	AW_BACKEND_TIERS: z
+		.string()
+		.trim()
+		.refine(
+			( v ) => v === '' || v.split( ',' ).every( ( entry ) => TIER_ENTRY.test( entry.trim() ) ),
+			`AW_BACKEND_TIERS must look like opus=claude:opus,fast=gemini:gemini-2.5-flash (engines: ${ ENGINES.join( ', ' ) })`
+		)
+		.transform( parseTiers ),
 	AW_BACKEND_POOL: integer( 'AW_BACKEND_POOL', 0, 32 ),
 	AW_BACKEND_CONCURRENCY: integer( 'AW_BACKEND_CONCURRENCY', 1, 64 ),
 	AW_BACKEND_QUEUE: integer( 'AW_BACKEND_QUEUE', 0, 10000 ),
@@ -52,6 +92,9 @@ const schema = z.object( {
 		.string()
 		.trim()
 		.regex( /^\d+(b|kb|mb)?$/i, 'AW_BACKEND_BODY_LIMIT must look like 512kb or 10mb' ),
+	AW_BACKEND_REUSE: z.enum( [ 'auto', 'off' ], 'AW_BACKEND_REUSE must be auto or off' ),
+	AW_BACKEND_REUSE_MAX_REQUESTS: integer( 'AW_BACKEND_REUSE_MAX_REQUESTS', 1, 100_000 ),
+	AW_BACKEND_REUSE_MAX_MINUTES: integer( 'AW_BACKEND_REUSE_MAX_MINUTES', 1, 10_080 ),
 } );
 
 export interface Config {
@@ -63,6 +106,11 @@ export interface Config {
 	apiKeySource: 'env' | 'file' | 'generated' | 'none';
 	keyFile: string;
 	claudeBin: string;
+	codexBin: string;
+	codexBaseUrl: string;
+	geminiBin: string;
+	engines: EngineName[];
+	tiers: Record<string, { engine: EngineName; model: string }>;
 	pool: number;
 	concurrency: number;
 	queue: number;
@@ -71,6 +119,9 @@ export interface Config {
 	bodyLimit: string;
 	/** `bodyLimit` in bytes (kb and mb are 1024-based). */
 	bodyLimitBytes: number;
+	reuse: 'auto' | 'off';
+	reuseMaxRequests: number;
+	reuseMaxMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -170,6 +221,11 @@ export function loadConfig( env: NodeJS.ProcessEnv = process.env, argv: readonly
 		port: v.AW_BACKEND_PORT,
 		...key,
 		claudeBin: v.AW_CLAUDE_BIN,
+		codexBin: v.AW_CODEX_BIN,
+		codexBaseUrl: v.AW_CODEX_BASE_URL,
+		geminiBin: v.AW_GEMINI_BIN,
+		engines: v.AW_BACKEND_ENGINES,
+		tiers: v.AW_BACKEND_TIERS,
 		pool: v.AW_BACKEND_POOL,
 		concurrency: v.AW_BACKEND_CONCURRENCY,
 		queue: v.AW_BACKEND_QUEUE,
@@ -177,6 +233,9 @@ export function loadConfig( env: NodeJS.ProcessEnv = process.env, argv: readonly
 		stallMs: v.AW_BACKEND_STALL_MS,
 		bodyLimit: v.AW_BACKEND_BODY_LIMIT,
 		bodyLimitBytes: parseByteSize( v.AW_BACKEND_BODY_LIMIT ),
+		reuse: v.AW_BACKEND_REUSE,
+		reuseMaxRequests: v.AW_BACKEND_REUSE_MAX_REQUESTS,
+		reuseMaxMinutes: v.AW_BACKEND_REUSE_MAX_MINUTES,
 	};
 }
 

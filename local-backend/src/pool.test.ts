@@ -7,6 +7,8 @@ class FakeWarm implements Warm {
 	ready = true;
 	alive = true;
 	killed = false;
+	boundTo: string | undefined;
+	reusable = false;
 	private end!: () => void;
 	readonly exited = new Promise<void>( ( r ) => ( this.end = r ) );
 	constructor( readonly key: string ) {}
@@ -85,4 +87,67 @@ test( 'a refill waits for the request to end (or the delay) so it does not slow 
 	await new Promise( ( r ) => setTimeout( r, 150 ) );
 	assert.equal( spawned.length, 3, 'refilled after the delay even while the request runs' );
 	await pool.close();
+} );
+
+function reusablePool( size: number ) {
+	const spawned: FakeWarm[] = [];
+	const pool = new WarmPool<FakeWarm>( size, ( key ) => {
+		const w = new FakeWarm( key );
+		w.reusable = true;
+		spawned.push( w );
+		return w;
+	}, 'sonnet', 0 );
+	pool.start();
+	return { pool, spawned };
+}
+
+test( 'a reusable process comes back and serves only its own system prompt after that', () => {
+	const { pool, spawned } = reusablePool( 1 );
+	const first = pool.take( 'sonnet', 'system A' )!;
+	assert.equal( spawned.length, 1, 'a lent process is not replaced: it comes back' );
+	first.boundTo = 'system A';
+	pool.giveBack( first );
+	assert.equal( pool.take( 'sonnet', 'system B' ), undefined, 'another system prompt never gets it' );
+	assert.equal( pool.stats().served_cold, 1 );
+} );
+
+test( 'the same system prompt gets the process back; reuse is counted', () => {
+	const { pool } = reusablePool( 2 );
+	const first = pool.take( 'sonnet', 'S' )!;
+	first.boundTo = 'S';
+	pool.giveBack( first );
+	assert.equal( pool.take( 'sonnet', 'S' ), first, 'the bound process is preferred over a fresh one' );
+	assert.equal( pool.stats().served_reused, 1 );
+	const fresh = pool.take( 'sonnet', 'other' );
+	assert.ok( fresh && fresh !== first && fresh.boundTo === undefined, 'a fresh process serves any system prompt' );
+} );
+
+test( 'live processes stay within the size: a process coming back over it evicts the one idle longest', () => {
+	const { pool, spawned } = reusablePool( 2 );
+	const cold = new FakeWarm( 'sonnet' );
+	cold.reusable = true;
+	cold.boundTo = 'S';
+	pool.giveBack( cold );
+	assert.equal( pool.stats().ready, 2 );
+	assert.ok( spawned[ 0 ]!.killed, 'the oldest idle process went' );
+	assert.ok( ! cold.killed );
+} );
+
+test( 'a discarded process is replaced; recycling is counted', () => {
+	const { pool, spawned } = reusablePool( 1 );
+	const taken = pool.take( 'sonnet', '' )!;
+	pool.discard( taken, true );
+	pool.refillNow();
+	assert.equal( spawned.length, 2 );
+	assert.equal( pool.stats().recycled, 1 );
+	assert.equal( pool.stats().lent, 0 );
+} );
+
+test( 'with size 0 nothing is kept: a process coming back is ended', () => {
+	const { pool } = reusablePool( 0 );
+	const cold = new FakeWarm( 'sonnet' );
+	cold.reusable = true;
+	pool.giveBack( cold );
+	assert.ok( cold.killed );
+	assert.equal( pool.stats().ready, 0 );
 } );

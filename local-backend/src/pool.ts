@@ -1,7 +1,9 @@
 /**
- * Warm pool: CLI processes spawned ahead, each waiting for one request. A process is taken
- * once and never returned, so no request can see another's conversation. Processes are keyed
- * (by model: the CLI fixes it at spawn); refills follow the most recently requested key.
+ * Warm pool: CLI processes spawned ahead, each waiting for a request. Processes are keyed by
+ * model (the CLI fixes it at spawn). A reusable process may come back after its request
+ * (`giveBack`), bound to the system prompt it was started with, and then serves only requests
+ * with that same system prompt; a fresh one serves any. Refills follow the most recently
+ * requested model; live processes (idle + lent out) never exceed the pool size for long.
  */
 
 export interface Warm {
@@ -9,6 +11,10 @@ export interface Warm {
 	readonly ready: boolean;
 	readonly alive: boolean;
 	readonly exited: Promise<void>;
+	/** The system prompt a used process is bound to; undefined while fresh (serves any). */
+	readonly boundTo: string | undefined;
+	/** May come back after a request (the driver's reuse check passed). */
+	readonly reusable: boolean;
 	kill(): Promise<void>;
 }
 
@@ -16,12 +22,20 @@ export interface WarmPoolStats {
 	size: number;
 	ready: number;
 	starting: number;
+	/** Processes serving a request now that will come back to the pool. */
+	lent: number;
 	served_warm: number;
 	served_cold: number;
+	/** Of served_warm: requests served by a process that had served another before. */
+	served_reused: number;
+	/** Processes ended because they reached the request or age limit. */
+	recycled: number;
 }
 
 export class WarmPool<T extends Warm> {
 	private readonly idle: T[] = [];
+	private readonly lent = new Set<T>();
+	private readonly watched = new WeakSet<T>();
 	private wantedKey: string;
 	private failures = 0;
 	private retryTimer: NodeJS.Timeout | undefined;
@@ -29,6 +43,8 @@ export class WarmPool<T extends Warm> {
 	private closed = false;
 	private warm = 0;
 	private cold = 0;
+	private reused = 0;
+	private recycledCount = 0;
 
 	/**
 	 * `refillDelayMs`: a CLI starting up takes a core for most of a second; starting the
@@ -48,15 +64,26 @@ export class WarmPool<T extends Warm> {
 		this.refill();
 	}
 
-	/** A waiting process for `key` (removed from the pool), or undefined: the caller spawns cold. */
-	take( key: string ): T | undefined {
+	/**
+	 * A waiting process for `key` (removed from the pool), or undefined: the caller spawns cold.
+	 * `system`: a process bound to exactly this system prompt first, else a fresh one.
+	 */
+	take( key: string, system = '' ): T | undefined {
 		this.wantedKey = key;
-		const candidates = this.idle.filter( ( p ) => p.key === key && p.alive );
-		const chosen = candidates.find( ( p ) => p.ready ) ?? candidates[ 0 ];
+		const candidates = this.idle.filter( ( p ) => p.key === key && p.alive && ( p.boundTo === undefined || p.boundTo === system ) );
+		const rank = ( p: T ) => ( p.boundTo === system ? 0 : 2 ) + ( p.ready ? 0 : 1 );
+		const chosen = candidates.sort( ( a, b ) => rank( a ) - rank( b ) )[ 0 ];
 		if ( chosen ) {
 			this.idle.splice( this.idle.indexOf( chosen ), 1 );
 			this.warm++;
-			this.refillLater();
+			if ( chosen.boundTo !== undefined ) {
+				this.reused++;
+			}
+			if ( chosen.reusable ) {
+				this.lent.add( chosen );
+			} else {
+				this.refillLater();
+			}
 			return chosen;
 		}
 		this.cold++;
@@ -70,14 +97,41 @@ export class WarmPool<T extends Warm> {
 		return undefined;
 	}
 
+	/** A reusable process whose request ended cleanly (and that is clearing or clear) waits again. */
+	giveBack( process: T ): void {
+		this.lent.delete( process );
+		if ( this.closed || ! process.alive ) {
+			void process.kill();
+			this.refillLater();
+			return;
+		}
+		this.idle.push( process );
+		this.watch( process );
+		// Over the size (a cold process came back too, or the size is 0): the one idle longest goes.
+		while ( this.idle.length + this.lent.size > this.size && this.idle.length > 0 ) {
+			void this.idle.shift()!.kill();
+		}
+	}
+
+	/** A lent process that will not come back (failed, aborted or recycled). */
+	discard( process: T, recycled = false ): void {
+		this.lent.delete( process );
+		if ( recycled ) {
+			this.recycledCount++;
+		}
+	}
+
 	stats(): WarmPoolStats {
 		const ready = this.idle.filter( ( p ) => p.ready && p.alive ).length;
 		return {
 			size: this.size,
 			ready,
 			starting: this.idle.length - ready,
+			lent: this.lent.size,
 			served_warm: this.warm,
 			served_cold: this.cold,
+			served_reused: this.reused,
+			recycled: this.recycledCount,
 		};
 	}
 
@@ -109,9 +163,17 @@ export class WarmPool<T extends Warm> {
 		if ( this.retryTimer ) {
 			return;
 		}
-		while ( ! this.closed && this.idle.length < this.size ) {
+		// Lent processes count: they come back, and a spare spawned now would only be evicted then.
+		while ( ! this.closed && this.idle.length + this.lent.size < this.size ) {
 			const process = this.spawn( this.wantedKey );
 			this.idle.push( process );
+			this.watch( process );
+		}
+	}
+
+	private watch( process: T ): void {
+		if ( ! this.watched.has( process ) ) {
+			this.watched.add( process );
 			void process.exited.then( () => this.onExit( process ) );
 		}
 	}

@@ -6,6 +6,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 
 import type { Config } from './config.ts';
+import { EngineRouter } from './drivers/engine-router.ts';
 import type { Driver } from './drivers/types.ts';
 import { requireApiKey } from './middleware/auth.ts';
 import { ApiError, errorHandler, sendError } from './middleware/errors.ts';
@@ -15,6 +16,7 @@ import { chatCompletionsRoute } from './routes/chat-completions.ts';
 import { messagesRoute } from './routes/messages.ts';
 import { modelRoute, modelsRoute } from './routes/models.ts';
 import { pingRoute, VERSION } from './routes/ping.ts';
+import { startTrace, TRACE_ENABLED } from './trace.ts';
 
 export interface Backend {
 	app: Express;
@@ -33,10 +35,11 @@ export interface BackendOptions {
 }
 
 export function createBackend( config: Config, drivers: Driver[], options: BackendOptions = {} ): Backend {
-	const driver = drivers[ 0 ];
-	if ( ! driver ) {
+	if ( drivers.length === 0 ) {
 		throw new Error( 'no CLI driver configured' );
 	}
+	// Routes see one driver: the router picks the engine per request's model (tier map first).
+	const driver = new EngineRouter( drivers, config.tiers );
 	const limiter = new ConcurrencyLimiter( config.concurrency, config.queue );
 	const shutdown = new AbortController();
 	const ctx = { driver, limiter, shutdown: shutdown.signal, keepAliveMs: options.keepAliveMs ?? 15_000 };
@@ -44,6 +47,12 @@ export function createBackend( config: Config, drivers: Driver[], options: Backe
 	const app = express();
 	app.disable( 'x-powered-by' );
 	app.set( 'etag', false );
+	if ( TRACE_ENABLED ) {
+		app.use( ( _req, res, next ) => {
+			res.locals.trace = startTrace();
+			next();
+		} );
+	}
 	if ( options.logRequests ) {
 		app.use( requestLog );
 	}
@@ -56,7 +65,7 @@ export function createBackend( config: Config, drivers: Driver[], options: Backe
 	app.get( '/', ( _req, res ) => {
 		res.json( { name: 'agentic-writer-local-backend', version: VERSION, endpoints: [ '/ping', '/v1/messages', '/v1/chat/completions', '/v1/models' ] } );
 	} );
-	app.get( '/ping', pingRoute( drivers, limiter, config.apiKey ) );
+	app.get( '/ping', pingRoute( drivers, limiter, config.apiKey, config.tiers ) );
 
 	app.use( '/v1', requireApiKey( config.apiKey ) );
 	// JSON only: a form or text/plain POST is what a web page can send without a CORS preflight.

@@ -93,8 +93,8 @@ describe( '/ping', () => {
 	} );
 
 	test( 'a backend without a key (loopback only) shows the details to its own machine', async () => {
-		const body = ( await ( await fetch( `${ open.url }/ping` ) ).json() ) as { drivers?: unknown[] };
-		assert.equal( body.drivers?.length, 1 );
+		const body = ( await ( await fetch( `${ open.url }/ping` ) ).json() ) as { drivers?: { name: string }[] };
+		assert.deepEqual( body.drivers?.map( ( d ) => d.name ), [ 'claude', 'codex', 'gemini' ], 'every engine looked for' );
 	} );
 } );
 

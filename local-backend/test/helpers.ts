@@ -63,6 +63,8 @@ export interface TestBackendOptions {
 	host?: string;
 	headersTimeoutMs?: number;
 	requestTimeoutMs?: number;
+	reuse?: 'auto' | 'off';
+	reuseMaxRequests?: number;
 }
 
 export async function startTestBackend( upstreamUrl: string, options: TestBackendOptions = {} ): Promise<RunningBackend> {
@@ -77,6 +79,8 @@ export async function startTestBackend( upstreamUrl: string, options: TestBacken
 		AW_BACKEND_STALL_MS: String( options.stallMs ?? 20_000 ),
 		AW_BACKEND_TIMEOUT_MS: String( options.timeoutMs ?? 60_000 ),
 		AW_BACKEND_BODY_LIMIT: options.bodyLimit ?? '1mb',
+		AW_BACKEND_REUSE: options.reuse ?? 'auto',
+		AW_BACKEND_REUSE_MAX_REQUESTS: String( options.reuseMaxRequests ?? 100 ),
 	} );
 	return startBackend( config, options.env ?? offlineCliEnv( upstreamUrl ), {
 		keepAliveMs: options.keepAliveMs,

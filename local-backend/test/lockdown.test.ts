@@ -4,8 +4,11 @@
  * and ~/.claude/CLAUDE.md (see fixtures/author-home.ts), no request through the backend starts
  * or runs any of them, the upstream request carries no MCP tool and no marker text, `@file`
  * mentions read no file, and a prompt that starts with `/` reaches the model as text — on both
- * APIs, streamed and not, from the warm pool and cold. A pooled process serves one request and is
- * never reused: under lockdown `/clear` clears nothing (proven below against the CLI itself).
+ * APIs, streamed and not, from the warm pool and cold. Processes are reused here (the start-up
+ * check passes with the pinned CLI), so every request after the first runs on a process that was
+ * cleared with `/clear`: the lockdown is proven together with reuse. With
+ * `--disable-slash-commands` `/clear` would clear nothing (proven below), which is why a reusable
+ * process runs without it and every request's text goes through `asPlainText` instead.
  */
 
 import assert from 'node:assert/strict';
@@ -216,21 +219,27 @@ describe( 'the author’s setup stays out', () => {
 } );
 
 describe( 'reuse and lockdown together', () => {
-	test( 'a pooled process serves one request: the next one is another process and sees nothing of the first', async () => {
+	test( 'the suite above ran on reused processes', () => {
+		assert.ok( backend.poolStats().served_reused >= 10, JSON.stringify( backend.poolStats() ) );
+	} );
+
+	test( 'a reused process serves the next request and it sees nothing of the first', async () => {
 		await waitFor( () => backend.poolStats(), ( p ) => p.ready === 1, 20_000 );
 		const first = await ask( 'anthropic', false, 'first request AWMARKER-FIRST-REQUEST' );
 		assert.match( first, /AWMARKER-FIRST-REQUEST/ );
 		await waitFor( () => backend.poolStats(), ( p ) => p.ready === 1, 20_000 );
+		const reused = backend.poolStats().served_reused;
 		const second = await ask( 'anthropic', false, 'second request' );
+		assert.equal( backend.poolStats().served_reused, reused + 1 );
 		assert.match( second, /You wrote: “second request”/ );
 		const view = upstream();
 		assert.equal( view.messages, 1 );
 		assert.ok( ! view.body.includes( 'AWMARKER-FIRST-REQUEST' ), 'no trace of the earlier request' );
 	} );
 
-	// Why the pool never reuses a process: the pinned CLI, locked down, cannot be cleared. If a
-	// future CLI clears here, reuse may become possible; this test then fails and says so.
-	test( 'under lockdown /clear is refused and clears nothing, so a process cannot be reused safely', async () => {
+	// Why a reusable process runs without --disable-slash-commands: with it, the pinned CLI cannot
+	// be cleared. If a future CLI clears here, this test fails and says so.
+	test( 'with --disable-slash-commands /clear is refused and clears nothing', async () => {
 		const cli = new CliProcess( { bin: CLAUDE_BIN, args: cliArgs( 'sonnet' ), env: childEnv( env, 30_000 ) } );
 		const signal = AbortSignal.timeout( 30_000 );
 		const turn = async ( content: string ): Promise<{ result: string }> => {

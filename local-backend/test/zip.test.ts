@@ -83,10 +83,10 @@ test( 'the zip holds one folder with the server, the scripts (executable), the d
 	}
 } );
 
-test( 'start.sh refuses with an actionable message when claude is missing', async () => {
+test( 'start.sh refuses with an actionable message when no engine CLI is installed', async () => {
 	const result = await run( 'start.sh', [ '--port', String( port ) ], { PATH: `${ dirname( process.execPath ) }:/usr/bin:/bin` } );
 	assert.equal( result.exitCode, 1 );
-	assert.match( String( result.stderr ), /claude CLI was not found.*npm install -g @anthropic-ai\/claude-code.*AW_CLAUDE_BIN/s );
+	assert.match( String( result.stderr ), /No engine CLI was found.*npm install -g @anthropic-ai\/claude-code.*@openai\/codex.*@google\/gemini-cli.*AW_CLAUDE_BIN/s );
 	assert.ok( ! existsSync( join( folder, 'backend.pid' ) ) );
 } );
 

@@ -72,8 +72,22 @@ export class StreamJsonTranslator {
 	private syntheticText = '';
 	private apiKeySource: string | undefined;
 	private done = false;
+	private total: number | null = null;
 
-	constructor( private readonly costKindFor: ( apiKeySource: string | undefined ) => CostKind ) {}
+	/**
+	 * `costBase`: the CLI's `total_cost_usd` adds up over a reused process's requests; this
+	 * request's cost is what it adds. `reused`: the result line's usage then adds up too (input
+	 * tokens do), so usage comes from this request's own stream events.
+	 */
+	constructor(
+		private readonly costKindFor: ( apiKeySource: string | undefined ) => CostKind,
+		private readonly reuse: { costBase: number; reused: boolean } = { costBase: 0, reused: false }
+	) {}
+
+	/** The CLI's running total after this request (null when it gave none). */
+	get totalCostUsd(): number | null {
+		return this.total;
+	}
 
 	get finished(): boolean {
 		return this.done;
@@ -159,6 +173,9 @@ export class StreamJsonTranslator {
 		// A reply that came without stream events: the CLI's non-stream retry of a dropped stream.
 		this.attempts++;
 		this.attempt = '';
+		if ( message.usage ) {
+			this.streamUsage = usageFrom( message.usage );
+		}
 		if ( typeof message.stop_reason === 'string' && STOP_REASONS.has( message.stop_reason as StopReason ) ) {
 			this.stopReason = message.stop_reason as StopReason;
 		}
@@ -175,8 +192,10 @@ export class StreamJsonTranslator {
 			this.stopReason = msg.stop_reason as StopReason;
 		}
 		const events = this.start( {} );
-		const usage = msg.usage ? usageFrom( msg.usage ) : this.streamUsage ?? usageFrom( {} );
-		const cost = typeof msg.total_cost_usd === 'number' && Number.isFinite( msg.total_cost_usd ) ? msg.total_cost_usd : null;
+		const fromResult = msg.usage ? usageFrom( msg.usage ) : undefined;
+		const usage = ( this.reuse.reused ? this.streamUsage ?? fromResult : fromResult ?? this.streamUsage ) ?? usageFrom( {} );
+		this.total = typeof msg.total_cost_usd === 'number' && Number.isFinite( msg.total_cost_usd ) ? msg.total_cost_usd : null;
+		const cost = this.total === null ? null : Math.max( 0, Math.round( ( this.total - this.reuse.costBase ) * 1e9 ) / 1e9 );
 		events.push( { type: 'end', stopReason: this.stopReason, usage, costUsd: cost, costKind: this.costKindFor( this.apiKeySource ) } );
 		return events;
 	}

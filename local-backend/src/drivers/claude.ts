@@ -1,8 +1,9 @@
 /**
- * The Claude Code CLI driver: one CLI process per request (warm from the pool when one is
- * waiting), locked down to text generation (see LOCKDOWN_ARGS), no session persistence, system
- * prompt through the stream-json `initialize` request (argv is capped at 128 KiB), the
- * conversation on stdin as plain text (see asPlainText).
+ * The Claude Code CLI driver: a CLI process per request from the warm pool (cold when none
+ * waits), reused for later requests with the same model and system prompt when the start-up
+ * check passed (claude-reuse-check.ts), locked down to text generation (see LOCKDOWN_ARGS), no
+ * session persistence, system prompt through the stream-json `initialize` request (argv is
+ * capped at 128 KiB), the conversation on stdin as plain text (see asPlainText).
  */
 
 import { isIP } from 'node:net';
@@ -10,9 +11,12 @@ import { isIP } from 'node:net';
 import { execa } from 'execa';
 
 import { WarmPool } from '../pool.ts';
+import { childEnv } from './claude-args.ts';
+import { ClaudeProcess } from './claude-process.ts';
+import { type ReuseCheck, reuseCheckFor } from './claude-reuse-check.ts';
 import { StreamJsonTranslator } from './claude-stream.ts';
-import { CliProcess } from './run-cli.ts';
-import { type CostKind, type Driver, type DriverEvent, DriverError, type DriverStatus, type GenerateRequest, type ModelInfo, type PoolStats } from './types.ts';
+import type { CliProcess } from './run-cli.ts';
+import { type CostKind, type Driver, type DriverEvent, DriverError, type DriverStatus, type GenerateRequest, type ModelInfo, noLineError, type PoolStats } from './types.ts';
 
 export interface ClaudeDriverOptions {
 	bin: string;
@@ -23,7 +27,16 @@ export interface ClaudeDriverOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Model the pool is filled for before any request says otherwise. */
 	defaultModel?: string;
+	/** `auto`: reuse processes when the start-up check passes; `off`: one process per request. */
+	reuse?: 'auto' | 'off';
+	/** A reused process ends after this many requests… */
+	reuseMaxRequests?: number;
+	/** …or this many minutes after it started, whichever comes first. */
+	reuseMaxMinutes?: number;
 }
+
+export { asPlainText, childEnv, cliArgs, LOCKDOWN_ARGS } from './claude-args.ts';
+export type { ReuseCheck };
 
 const ALIASES: ModelInfo[] = [
 	{ id: 'opus', display_name: 'Claude Opus (latest, alias)', alias_of: 'claude-opus-4-8' },
@@ -54,7 +67,6 @@ const FULL_IDS: [ string, string ][] = [
 
 export const CLAUDE_MODELS: ModelInfo[] = [ ...ALIASES, ...FULL_IDS.map( ( [ id, display_name ] ) => ( { id, display_name } ) ) ];
 
-const READY_PROBE_ID = 'aw-ready';
 const STARTUP_ALLOWANCE_MS = 30_000;
 
 /** Loopback, private and link-local hosts: an upstream there is not billed. */
@@ -77,109 +89,14 @@ export function isLocalUpstream( baseUrl: string | undefined ): boolean {
 	return host === '::1' || /^f[cd]/i.test( host ) || /^fe80:/i.test( host );
 }
 
-/**
- * Child environment: inherited, plus what makes a request bounded and thinking-free unless the
- * user chose otherwise. `CLAUDE_CODE_DISABLE_ATTACHMENTS` is forced: without it an `@path` in the
- * prompt makes the CLI read that file (even with tools off and in safe mode) and send it upstream.
- */
-export function childEnv( base: NodeJS.ProcessEnv, timeoutMs: number ): NodeJS.ProcessEnv {
-	return {
-		...base,
-		CLAUDE_CODE_MAX_RETRIES: base.CLAUDE_CODE_MAX_RETRIES ?? '0',
-		MAX_THINKING_TOKENS: base.MAX_THINKING_TOKENS ?? '0',
-		CLAUDE_CODE_DISABLE_THINKING: base.CLAUDE_CODE_DISABLE_THINKING ?? '1',
-		API_TIMEOUT_MS: base.API_TIMEOUT_MS ?? String( timeoutMs ),
-		DISABLE_AUTOUPDATER: base.DISABLE_AUTOUPDATER ?? '1',
-		CLAUDE_CODE_DISABLE_ATTACHMENTS: '1',
-	};
-}
-
-/**
- * Nothing of the author's own Claude Code setup may run for a request (measured with the pinned
- * 2.1.197 and a HOME holding all of it, see test/lockdown.test.ts):
- * - `--safe-mode`: no CLAUDE.md, skills, plugins, hooks, MCP servers, custom commands, agents or
- *   output styles. Not `--bare`, which would also refuse the author's claude.ai login (OAuth).
- * - `--strict-mcp-config` with an empty `--mcp-config`: no MCP server from any source.
- * - `--setting-sources ""`: no user, project or local settings file (hooks, env, permission rules).
- * - `--disable-slash-commands`: a `/command` that got through would be refused, not run.
- * - `--permission-mode dontAsk`: nothing is ever asked; what is not pre-approved is denied.
- * - `--tools ""`: no built-in tool.
- */
-export const LOCKDOWN_ARGS: readonly string[] = [
-	'--safe-mode',
-	'--strict-mcp-config',
-	'--mcp-config', '{"mcpServers":{}}',
-	'--setting-sources', '',
-	'--disable-slash-commands',
-	'--permission-mode', 'dontAsk',
-	'--tools', '',
-];
-
-export function cliArgs( model: string ): string[] {
-	return [
-		'-p',
-		'--input-format', 'stream-json',
-		'--output-format', 'stream-json',
-		'--verbose',
-		'--include-partial-messages',
-		...LOCKDOWN_ARGS,
-		'--no-session-persistence',
-		'--model', model,
-	];
-}
-
-/**
- * The CLI takes a user message that starts with `/` as a command (with slash commands off it
- * answers "isn't available" instead of asking the model). One leading space makes it text and
- * is all the model sees of the change; any other prompt goes through exactly as written.
- */
-export function asPlainText( prompt: string ): string {
-	return prompt.startsWith( '/' ) ? ` ${ prompt }` : prompt;
-}
-
-/** A spawned CLI waiting on stdin; `ready` once it has answered a version probe. */
-export class WarmCli {
-	ready = false;
-	readonly process: CliProcess;
-
-	constructor(
-		readonly key: string,
-		bin: string,
-		env: NodeJS.ProcessEnv,
-		onReady: () => void
-	) {
-		this.process = new CliProcess( { bin, args: cliArgs( key ), env } );
-		this.process.setLineHook( ( line ) => {
-			if ( ! this.ready && line.includes( READY_PROBE_ID ) && line.includes( 'control_response' ) ) {
-				this.ready = true;
-				onReady();
-				return true;
-			}
-			return false;
-		} );
-		this.process.send( { type: 'control_request', request_id: READY_PROBE_ID, request: { subtype: 'get_binary_version' } } );
-	}
-
-	get alive(): boolean {
-		return this.process.alive;
-	}
-
-	get exited(): Promise<void> {
-		return this.process.exited;
-	}
-
-	kill(): Promise<void> {
-		return this.process.kill();
-	}
-}
-
 export class ClaudeDriver implements Driver {
 	readonly name = 'claude';
 	private readonly env: NodeJS.ProcessEnv;
-	private readonly pool: WarmPool<WarmCli>;
-	private readonly running = new Set<CliProcess>();
+	private readonly pool: WarmPool<ClaudeProcess>;
+	private readonly running = new Set<ClaudeProcess>();
 	private probe: DriverStatus;
 	private probeTimer: NodeJS.Timeout | undefined;
+	private reuse: ReuseCheck = { mechanism: 'none', check: 'off', detail: 'not checked yet', ms: 0 };
 
 	constructor( private readonly options: ClaudeDriverOptions ) {
 		this.env = childEnv( options.env ?? process.env, options.timeoutMs );
@@ -196,7 +113,13 @@ export class ClaudeDriver implements Driver {
 	}
 
 	async start(): Promise<void> {
-		await this.refreshStatus();
+		const [ , reuse ] = await Promise.all( [
+			this.refreshStatus(),
+			this.options.reuse === 'off'
+				? Promise.resolve<ReuseCheck>( { mechanism: 'none', check: 'off', detail: 'AW_BACKEND_REUSE=off: every request gets its own CLI process', ms: 0 } )
+				: reuseCheckFor( this.options.bin, this.env ),
+		] );
+		this.reuse = reuse;
 		this.pool.start();
 		// Login state can change while we run (the user runs /login); keep /ping honest and cheap
 		// (`claude auth status` costs about half a CPU-second). An authentication failure re-checks at once.
@@ -206,7 +129,11 @@ export class ClaudeDriver implements Driver {
 
 	status(): DriverStatus {
 		// Ready: the CLI runs and is not known to be logged out. Pool figures are reported apart.
-		return { ...this.probe, ready: this.probe.version !== null && this.probe.logged_in !== false };
+		return {
+			...this.probe,
+			ready: this.probe.version !== null && this.probe.logged_in !== false,
+			reuse: { ...this.reuse, max_requests: this.maxRequests, max_minutes: this.maxMinutes },
+		};
 	}
 
 	poolStats(): PoolStats {
@@ -226,43 +153,67 @@ export class ClaudeDriver implements Driver {
 		return apiKeySource && apiKeySource !== 'none' ? 'metered' : 'subscription';
 	}
 
+	private get maxRequests(): number {
+		return this.options.reuseMaxRequests ?? 100;
+	}
+
+	private get maxMinutes(): number {
+		return this.options.reuseMaxMinutes ?? 30;
+	}
+
+	/** A pooled process for this model and system prompt whose last `/clear` went through, or a cold one. */
+	private async acquire( request: GenerateRequest ): Promise<ClaudeProcess> {
+		const warm = this.pool.take( request.model, request.system );
+		if ( warm && ( await warm.settled() ) ) {
+			return warm;
+		}
+		if ( warm ) {
+			// A clear that did not clear: this CLI cannot be trusted to reuse any more.
+			this.pool.discard( warm );
+			this.reuse = { ...this.reuse, mechanism: 'none', check: 'failed', detail: 'a /clear between requests did not clear at run time; every request now gets its own CLI process' };
+		}
+		return this.spawn( request.model );
+	}
+
 	async *generate( request: GenerateRequest ): AsyncGenerator<DriverEvent, void, undefined> {
-		const warm = this.pool.take( request.model );
-		const cli = warm?.process ?? new CliProcess( { bin: this.options.bin, args: cliArgs( request.model ), env: this.env } );
-		warm?.process.setLineHook( undefined );
+		const cli = await this.acquire( request );
+		request.trace?.mark( 'pool_take' );
 		this.running.add( cli );
 		const deadline = AbortSignal.timeout( this.options.timeoutMs );
 		const signal = AbortSignal.any( [ request.signal, deadline ] );
+		let completed = false;
 		try {
-			cli.send(
-				{ type: 'control_request', request_id: 'aw-init', request: { subtype: 'initialize', systemPrompt: request.system } },
-				{ type: 'user', message: { role: 'user', content: asPlainText( request.prompt ) }, parent_tool_use_id: null, session_id: '' }
-			);
+			cli.begin( request.system, request.prompt );
+			request.trace?.mark( 'stdin_write' );
 			// stdin stays open: a CLI still starting up exits on EOF before reading the turn.
-			const translator = new StreamJsonTranslator( ( source ) => this.costKind( source ) );
+			const translator = new StreamJsonTranslator( ( source ) => this.costKind( source ), { costBase: cli.costSoFar, reused: cli.served > 1 } );
 			let heard = false;
 			for ( ;; ) {
 				// A cold CLI on a busy machine takes seconds to print its first line; that is not a stall.
-				const next = await cli.nextLine( heard ? this.options.stallMs : Math.max( this.options.stallMs, STARTUP_ALLOWANCE_MS ), signal );
+				const next = await cli.process.nextLine( heard ? this.options.stallMs : Math.max( this.options.stallMs, STARTUP_ALLOWANCE_MS ), signal );
 				if ( next.kind === 'line' ) {
 					heard = true;
-					yield* translator.feed( next.line );
+					request.trace?.mark( 'first_stdout_line' );
+					const events = translator.feed( next.line );
+					if ( request.trace && events.some( ( e ) => e.type === 'text' ) ) {
+						request.trace.mark( 'first_text_line' );
+					}
 					if ( translator.finished ) {
+						cli.costSoFar = translator.totalCostUsd ?? cli.costSoFar;
+						completed = true;
+					}
+					yield* events;
+					if ( completed ) {
 						return;
 					}
 					continue;
 				}
-				if ( next.kind === 'aborted' ) {
-					if ( deadline.aborted ) {
-						throw new DriverError( 'timeout', `the request took longer than AW_BACKEND_TIMEOUT_MS (${ this.options.timeoutMs } ms) and was stopped` );
-					}
-					throw new DriverError( 'api', 'request aborted' );
-				}
-				if ( next.kind === 'stall' ) {
-					throw new DriverError( 'timeout', `the claude CLI produced no output for ${ this.options.stallMs } ms (upstream hung or stalled); the request was stopped` );
+				const stopped = noLineError( next.kind, 'claude', deadline, this.options.timeoutMs, this.options.stallMs );
+				if ( stopped ) {
+					throw stopped;
 				}
 				await cli.exited;
-				throw this.exitError( cli );
+				throw this.exitError( cli.process );
 			}
 		} catch ( error ) {
 			if ( error instanceof DriverError && error.kind === 'authentication' ) {
@@ -270,13 +221,26 @@ export class ClaudeDriver implements Driver {
 			}
 			throw error;
 		} finally {
-			// Taken once, never reused: the process ends with its request. (Locked down, the CLI
-			// cannot be cleared for another request: `/clear` is refused and clears nothing.)
-			// It stays in `running` until it has exited, so close() waits for it too.
-			await cli.kill();
 			this.running.delete( cli );
-			this.pool.refillNow();
+			await this.release( cli, completed && ! request.signal.aborted );
 		}
+	}
+
+	/**
+	 * After a request: a reusable process that finished cleanly is cleared and waits again; any
+	 * other (failed, aborted mid-stream, at its request or age limit) is killed and replaced, so
+	 * nothing half-done can reach the next request.
+	 */
+	private async release( cli: ClaudeProcess, clean: boolean ): Promise<void> {
+		const worn = cli.served >= this.maxRequests || cli.ageMinutes >= this.maxMinutes;
+		if ( clean && cli.reusable && this.reuse.mechanism === 'clear' && ! worn && cli.alive ) {
+			cli.clear();
+			this.pool.giveBack( cli );
+			return;
+		}
+		this.pool.discard( cli, clean && worn );
+		await cli.kill();
+		this.pool.refillNow();
 	}
 
 	private exitError( cli: CliProcess ): DriverError {
@@ -290,8 +254,8 @@ export class ClaudeDriver implements Driver {
 		return new DriverError( 'api', `the claude CLI exited with code ${ cli.exitCode ?? 'unknown' } before answering${ stderr }` );
 	}
 
-	private spawn( key: string ): WarmCli {
-		return new WarmCli( key, this.options.bin, this.env, () => this.pool.markHealthy() );
+	private spawn( key: string ): ClaudeProcess {
+		return new ClaudeProcess( key, this.options.bin, this.env, this.reuse.mechanism === 'clear', () => this.pool.markHealthy() );
 	}
 
 	private async refreshStatus(): Promise<void> {

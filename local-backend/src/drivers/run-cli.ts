@@ -43,7 +43,7 @@ export class CliProcess {
 	private lineHook: ( ( line: string ) => boolean ) | undefined;
 
 	constructor( options: CliSpawnOptions ) {
-		this.dir = mkdtempSync( join( tmpdir(), 'aw-claude-' ) );
+		this.dir = mkdtempSync( join( tmpdir(), 'aw-cli-' ) );
 		liveDirs.add( this.dir );
 		this.child = execa( options.bin, options.args, {
 			cwd: this.dir,

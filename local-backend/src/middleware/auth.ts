@@ -25,13 +25,14 @@ export function keyMatches( presented: string | undefined, expected: string ): b
 }
 
 export function requireApiKey( expected: string ): RequestHandler {
+	const expectedDigest = digest( expected );
 	return ( req, res, next ) => {
 		if ( expected === '' ) {
 			next();
 			return;
 		}
 		const presented = presentedKey( req.headers );
-		if ( keyMatches( presented, expected ) ) {
+		if ( presented !== undefined && timingSafeEqual( digest( presented ), expectedDigest ) ) {
 			next();
 			return;
 		}

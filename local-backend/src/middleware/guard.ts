@@ -121,6 +121,9 @@ export function jsonBody( limit: number ): RequestHandler {
 			req.off( 'end', onEnd );
 			req.off( 'error', onError );
 		};
+		// With a Content-Length the body is complete when that many bytes are in: parsing then
+		// saves waiting a turn of the event loop for 'end' (node frames the body by that length).
+		const declared = Number( req.headers[ 'content-length' ] ?? Number.NaN );
 		const onData = ( chunk: Buffer ) => {
 			size += chunk.length;
 			if ( size > limit ) {
@@ -130,6 +133,9 @@ export function jsonBody( limit: number ): RequestHandler {
 				return;
 			}
 			chunks.push( chunk );
+			if ( size === declared ) {
+				onEnd();
+			}
 		};
 		const onEnd = () => {
 			if ( settled ) {

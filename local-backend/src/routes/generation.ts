@@ -9,6 +9,7 @@ import type { CostKind, Driver, StopReason, Usage } from '../drivers/types.ts';
 import { ApiError, noteError } from '../middleware/errors.ts';
 import type { ConcurrencyLimiter } from '../middleware/limits.ts';
 import type { Outcome } from '../protocol/anthropic-sse.ts';
+import type { RequestTrace } from '../trace.ts';
 
 export interface StreamSink {
 	readonly started: boolean;
@@ -44,7 +45,10 @@ export async function runGeneration( ctx: GenerationContext, req: Request, res: 
 		}
 	} );
 	const signal = AbortSignal.any( [ client.signal, ctx.shutdown ] );
+	const trace = res.locals.trace as RequestTrace | undefined;
+	trace?.mark( 'validated' );
 	const release = await ctx.limiter.acquire( signal );
+	trace?.mark( 'slot' );
 	const outcome: Outcome = { id: '', model: input.model, text: '', stopReason: 'end_turn', usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }, costUsd: null, costKind: 'subscription' };
 	let lastWrite = performance.now();
 	const keepAlive = sink
@@ -56,7 +60,7 @@ export async function runGeneration( ctx: GenerationContext, req: Request, res: 
 			}, Math.max( 50, ctx.keepAliveMs / 2 ) )
 		: undefined;
 	try {
-		for await ( const event of ctx.driver.generate( { ...input, signal } ) ) {
+		for await ( const event of ctx.driver.generate( { ...input, signal, trace } ) ) {
 			lastWrite = performance.now();
 			if ( event.type === 'start' ) {
 				outcome.id = event.id;
@@ -65,6 +69,7 @@ export async function runGeneration( ctx: GenerationContext, req: Request, res: 
 			} else if ( event.type === 'text' ) {
 				if ( sink ) {
 					sink.text( event.text );
+					trace?.mark( 'first_sse_write' );
 				} else {
 					outcome.text += event.text;
 				}
@@ -88,5 +93,7 @@ export async function runGeneration( ctx: GenerationContext, req: Request, res: 
 	} finally {
 		clearInterval( keepAlive );
 		release();
+		trace?.mark( 'end' );
+		trace?.flush();
 	}
 }

@@ -10,9 +10,11 @@ import { ApiError } from '../middleware/errors.ts';
 
 const CREATED = '2025-01-01T00:00:00Z';
 
+const OWNERS: Record<string, string> = { claude: 'anthropic', codex: 'openai', gemini: 'google' };
+
 export function unknownModel( driver: Driver, model: string, param = 'model' ): ApiError {
 	const accepted = driver.models().map( ( m ) => m.id );
-	return new ApiError( 'invalid_request', `model: "${ model }" is not a model the claude CLI accepts here. Accepted: ${ accepted.join( ', ' ) }`, undefined, param );
+	return new ApiError( 'invalid_request', `model: "${ model }" is not a model any engine running here accepts (GET /v1/models lists them). Accepted: ${ accepted.join( ', ' ) }`, undefined, param );
 }
 
 function modelEntry( m: ModelInfo ): Record<string, unknown> {
@@ -23,8 +25,9 @@ function modelEntry( m: ModelInfo ): Record<string, unknown> {
 		created_at: CREATED,
 		object: 'model',
 		created: Math.floor( Date.parse( CREATED ) / 1000 ),
-		owned_by: 'anthropic',
+		owned_by: OWNERS[ m.engine ?? 'claude' ] ?? 'local',
 		...( m.alias_of ? { alias_of: m.alias_of } : {} ),
+		...( m.engine ? { engine: m.engine } : {} ),
 	};
 }
 

@@ -7,13 +7,14 @@
 
 import type { RequestHandler } from 'express';
 
+import { sumPoolStats, type TierMap } from '../drivers/engine-router.ts';
 import type { Driver } from '../drivers/types.ts';
 import { keyMatches, presentedKey } from '../middleware/auth.ts';
 import type { ConcurrencyLimiter } from '../middleware/limits.ts';
 
 export const VERSION = '0.1.0';
 
-export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter, apiKey: string ): RequestHandler {
+export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter, apiKey: string, tiers: TierMap = {} ): RequestHandler {
 	return ( req, res ) => {
 		const statuses = drivers.map( ( d ) => d.status() );
 		const usable = statuses.some( ( s ) => s.version !== null && s.logged_in !== false );
@@ -23,10 +24,8 @@ export function pingRoute( drivers: Driver[], limiter: ConcurrencyLimiter, apiKe
 			res.json( alive );
 			return;
 		}
-		const pool = drivers.map( ( d ) => d.poolStats() ).reduce(
-			( a, b ) => ( { size: a.size + b.size, ready: a.ready + b.ready, starting: a.starting + b.starting, served_warm: a.served_warm + b.served_warm, served_cold: a.served_cold + b.served_cold } ),
-			{ size: 0, ready: 0, starting: 0, served_warm: 0, served_cold: 0 }
-		);
-		res.json( { ...alive, drivers: statuses, pool, queue: limiter.stats() } );
+		const pool = sumPoolStats( drivers.map( ( d ) => d.poolStats() ) );
+		const engines = statuses.filter( ( s ) => s.version !== null ).map( ( s ) => s.name );
+		res.json( { ...alive, engines, tiers, drivers: statuses, pool, queue: limiter.stats() } );
 	};
 }

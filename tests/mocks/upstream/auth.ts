@@ -1,12 +1,12 @@
 /**
- * Upstream API keys: `x-api-key` or `Authorization: Bearer`. A key starting with `invalid` is
+ * Upstream API keys: `x-api-key`, `x-goog-api-key` (Gemini) or `Authorization: Bearer`. A key starting with `invalid` is
  * always refused, so tests can exercise a rejected key without configuring anything.
  */
 
 import type { IncomingMessage } from 'node:http';
 
 export function presentedKey( req: IncomingMessage ): string | undefined {
-	const header = req.headers[ 'x-api-key' ];
+	const header = req.headers[ 'x-api-key' ] ?? req.headers[ 'x-goog-api-key' ];
 	if ( typeof header === 'string' && header !== '' ) {
 		return header;
 	}
@@ -33,7 +33,7 @@ export function maskHeaders( headers: IncomingMessage[ 'headers' ] ): Record<str
 			continue;
 		}
 		const text = Array.isArray( value ) ? value.join( ', ' ) : value;
-		masked[ name ] = name === 'authorization' || name === 'x-api-key' ? `…${ text.slice( -4 ) }` : text;
+		masked[ name ] = name === 'authorization' || name === 'x-api-key' || name === 'x-goog-api-key' ? `…${ text.slice( -4 ) }` : text;
 	}
 	return masked;
 }

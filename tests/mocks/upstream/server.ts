@@ -9,8 +9,10 @@ import { anthropicError, handleCountTokens, handleMessages } from './anthropic.t
 import { keyProblem, maskHeaders, presentedKey } from './auth.ts';
 import { type Directive, DirectiveQueue, directiveFromTexts, parseDirective } from './directives.ts';
 import { beforeFirstByte, type ErrorWriter, type Exchange, sendJson } from './exchange.ts';
+import { geminiError, geminiRoute, handleGemini } from './gemini.ts';
 import { handleChatCompletions, handleImageGenerations, openAiError } from './openai.ts';
 import { anthropicCatalogue, openRouterCatalogue } from './openrouter-models.ts';
+import { handleResponses } from './responses.ts';
 
 export interface RecordedRequest {
 	method: string;
@@ -38,7 +40,7 @@ type Handler = ( exchange: Exchange ) => Promise<void>;
 
 interface Route {
 	handler: Handler;
-	shape: 'anthropic' | 'openai';
+	shape: 'anthropic' | 'openai' | 'gemini';
 	auth: 'required' | 'optional';
 }
 
@@ -51,6 +53,12 @@ function routeFor( method: string, route: string, req: IncomingMessage ): Route 
 	}
 	if ( method === 'POST' && route === '/v1/chat/completions' ) {
 		return { handler: handleChatCompletions, shape: 'openai', auth: 'required' };
+	}
+	if ( method === 'POST' && route === '/v1/responses' ) {
+		return { handler: handleResponses, shape: 'openai', auth: 'required' };
+	}
+	if ( method === 'POST' && geminiRoute( route ) ) {
+		return { handler: handleGemini, shape: 'gemini', auth: 'required' };
 	}
 	if ( method === 'POST' && route === '/v1/images/generations' ) {
 		return { handler: handleImageGenerations, shape: 'openai', auth: 'required' };
@@ -219,7 +227,7 @@ async function handle( state: MockState, req: IncomingMessage, res: ServerRespon
 
 	const found = routeFor( method, route, req );
 	const shape = found?.shape ?? ( route.startsWith( '/v1/messages' ) ? 'anthropic' : 'openai' );
-	const writeError: ErrorWriter = shape === 'anthropic' ? anthropicError( exchange ) : openAiError( exchange );
+	const writeError: ErrorWriter = shape === 'anthropic' ? anthropicError( exchange ) : shape === 'gemini' ? geminiError( exchange ) : openAiError( exchange );
 	if ( ! found ) {
 		writeError( 404, `Not found: ${ method } ${ path }` );
 		return;
