@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { type Config, ConfigError, helpText, loadConfig } from './config.ts';
 import { createDrivers } from './drivers/registry.ts';
 import type { PoolStats } from './drivers/types.ts';
-import type { LimiterStats } from './middleware/limits.ts';
+import type { LimiterStats } from './concurrency-limiter.ts';
 import { type BackendOptions, createBackend } from './server.ts';
 
 export interface RunningBackend {

@@ -11,7 +11,7 @@ import type { Driver } from './drivers/types.ts';
 import { requireApiKey } from './middleware/auth.ts';
 import { ApiError, errorHandler, sendError } from './middleware/errors.ts';
 import { browserGuard, declaredSizeLimit, jsonBody, requireJson } from './middleware/guard.ts';
-import { ConcurrencyLimiter } from './middleware/limits.ts';
+import { ConcurrencyLimiter } from './concurrency-limiter.ts';
 import { chatCompletionsRoute } from './routes/chat-completions.ts';
 import { messagesRoute } from './routes/messages.ts';
 import { modelRoute, modelsRoute } from './routes/models.ts';

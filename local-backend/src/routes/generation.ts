@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 
 import type { CostKind, Driver, StopReason, Usage } from '../drivers/types.ts';
 import { ApiError, noteError } from '../middleware/errors.ts';
-import type { ConcurrencyLimiter } from '../middleware/limits.ts';
+import type { ConcurrencyLimiter } from '../concurrency-limiter.ts';
 import type { Outcome } from '../protocol/anthropic-sse.ts';
 import type { RequestTrace } from '../trace.ts';
 

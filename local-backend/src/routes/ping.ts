@@ -10,7 +10,7 @@ import type { RequestHandler } from 'express';
 import { sumPoolStats, type TierMap } from '../drivers/engine-router.ts';
 import type { Driver } from '../drivers/types.ts';
 import { keyMatches, presentedKey } from '../middleware/auth.ts';
-import type { ConcurrencyLimiter } from '../middleware/limits.ts';
+import type { ConcurrencyLimiter } from '../concurrency-limiter.ts';
 
 export const VERSION = '0.1.0';
 

@@ -3,7 +3,7 @@
  * long recent requests took.
  */
 
-import { ApiError } from './errors.ts';
+import { ApiError } from './middleware/errors.ts';
 
 interface Waiter {
 	grant: () => void;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { ApiError } from './errors.ts';
-import { ConcurrencyLimiter } from './limits.ts';
+import { ApiError } from './middleware/errors.ts';
+import { ConcurrencyLimiter } from './concurrency-limiter.ts';
 
 const never = new AbortController().signal;
 
