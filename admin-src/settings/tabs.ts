@@ -79,7 +79,11 @@ export function tabOfField( path: string ): TabName | null {
 	if ( head === 'breaker' || head === 'timeouts' ) {
 		return 'providers';
 	}
-	if ( [ 'budgets', 'prices', 'retention_days', 'ingest' ].includes( head ?? '' ) ) {
+	if (
+		[ 'budgets', 'prices', 'retention_days', 'ingest' ].includes(
+			head ?? ''
+		)
+	) {
 		return 'budgets';
 	}
 	return null;

@@ -47,7 +47,10 @@ test.describe( 'Settings: Budgets tab', () => {
 		page,
 		requestUtils,
 	} ) => {
-		await admin.visitAdminPage( 'admin.php', 'page=agentic-writer&tab=budgets' );
+		await admin.visitAdminPage(
+			'admin.php',
+			'page=agentic-writer&tab=budgets'
+		);
 		const main = page.getByRole( 'main' );
 		const caps = main.getByRole( 'region', { name: 'Spending caps' } );
 		const prices = main.getByRole( 'region', { name: 'Prices' } );
@@ -126,7 +129,7 @@ test.describe( 'Settings: Budgets tab', () => {
  *
  * @param page Page.
  */
-async function shot( page: import('@playwright/test').Page ) {
+async function shot( page: import( '@playwright/test' ).Page ) {
 	const size = page.viewportSize() ?? { width: 1280, height: 720 };
 	const height = await page.evaluate( () => {
 		window.scrollTo( 0, 0 );

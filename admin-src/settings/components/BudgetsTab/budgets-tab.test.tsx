@@ -58,7 +58,9 @@ describe( 'BudgetsTab', () => {
 			site_monthly_usd: '100',
 		} );
 
-		fireEvent.click( screen.getByRole( 'button', { name: 'Add a price' } ) );
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Add a price' } )
+		);
 		expect( onChange.mock.lastCall[ 0 ].prices ).toHaveLength( 2 );
 
 		fireEvent.click(
@@ -87,7 +89,10 @@ describe( 'BudgetsTab', () => {
 	} );
 
 	it( 'generates a new ingest secret and shows it once', async () => {
-		mockedApiFetch.mockResolvedValue( { secret: 'aw_secret_123', note: '' } );
+		mockedApiFetch.mockResolvedValue( {
+			secret: 'aw_secret_123',
+			note: '',
+		} );
 		render(
 			<BudgetsTab
 				budgets={ budgets() }

@@ -154,7 +154,9 @@ describe( 'SettingsPage', () => {
 		openTab( 'budgets' );
 		page();
 		expect(
-			await screen.findByText( /This version of the plugin has no budgets/ )
+			await screen.findByText(
+				/This version of the plugin has no budgets/
+			)
 		).toBeTruthy();
 	} );
 
