@@ -3,6 +3,7 @@
  */
 import {
 	TASKS,
+	type AtCap,
 	type ProviderDescriptor,
 	type ProviderField,
 	type ProviderMode,
@@ -22,6 +23,21 @@ export type ProviderForm = {
 	secrets: Record< string, KeyEdit >;
 };
 
+/** One row of the admin's price list, as typed. */
+export type PriceRow = { model: string; input: string; output: string };
+
+/** The Budgets tab: caps in USD as text ('' = no cap), prices, retention. */
+export type BudgetsForm = {
+	site_daily_usd: string;
+	site_monthly_usd: string;
+	user_daily_usd: string;
+	alert_percent: string;
+	at_cap: AtCap;
+	alert_email: boolean;
+	prices: PriceRow[];
+	retention_days: string;
+};
+
 /** What the page edits: the settings with secrets replaced by edits, numbers as typed. */
 export type SettingsForm = {
 	provider_mode: ProviderMode;
@@ -36,7 +52,39 @@ export type SettingsForm = {
 	instances: Record< string, ProviderForm[] >;
 	breaker: { failure_threshold: string; cooldown_seconds: string };
 	timeouts: { connect_seconds: string; read_seconds: string };
+	/** Null when the server has no budgets (an older plugin): the tab then says so. */
+	budgets: BudgetsForm | null;
 };
+
+const capText = ( cap: number | null ) => ( cap === null ? '' : String( cap ) );
+
+/**
+ * The Budgets tab's form from the settings; null when the settings hold no budgets.
+ *
+ * @param settings GET settings.
+ */
+export function budgetsForm( settings: Settings ): BudgetsForm | null {
+	const { budgets } = settings;
+	if ( ! budgets ) {
+		return null;
+	}
+	return {
+		site_daily_usd: capText( budgets.site_daily_usd ),
+		site_monthly_usd: capText( budgets.site_monthly_usd ),
+		user_daily_usd: capText( budgets.user_daily_usd ),
+		alert_percent: String( budgets.alert_percent ),
+		at_cap: budgets.at_cap,
+		alert_email: budgets.alert_email,
+		prices: Object.entries( settings.prices ?? {} ).map(
+			( [ model, price ] ) => ( {
+				model,
+				input: String( price.input_per_mtok ),
+				output: String( price.output_per_mtok ),
+			} )
+		),
+		retention_days: String( settings.retention_days ?? 0 ),
+	};
+}
 
 export const noKeyEdit = (): KeyEdit => ( { value: '', remove: false } );
 
@@ -218,5 +266,6 @@ export function formFromSettings(
 			connect_seconds: String( settings.timeouts.connect_seconds ),
 			read_seconds: String( settings.timeouts.read_seconds ),
 		},
+		budgets: budgetsForm( settings ),
 	};
 }

@@ -8,6 +8,7 @@ import {
 	type StoredProvider,
 } from '../shared/provider-settings';
 import {
+	type BudgetsForm,
 	storedList,
 	storedSingle,
 	storedValue,
@@ -177,6 +178,117 @@ function numbersPatch(
 }
 
 /**
+ * A cap's patch: null for an empty field (no cap), else as numberChange; undefined when
+ * unchanged.
+ *
+ * @param saved Stored cap.
+ * @param text  What the field holds.
+ */
+function capChange(
+	saved: number | null,
+	text: string
+): number | string | null | undefined {
+	if ( text.trim() === '' ) {
+		return saved === null ? undefined : null;
+	}
+	const change = numberChange( saved ?? NaN, text );
+	return change === null ? undefined : change;
+}
+
+/**
+ * A typed amount as a number; the text as typed when it is not one (the server names it).
+ *
+ * @param text Amount.
+ */
+const amount = ( text: string ): number | string =>
+	text.trim() !== '' && Number.isFinite( Number( text ) )
+		? Number( text )
+		: text;
+
+/**
+ * The Budgets tab's part of the patch: `budgets`, `prices` (null removes a model; a row
+ * without a model is not sent) and `retention_days`, each only when it changed.
+ *
+ * @param saved Settings as last read.
+ * @param form  The tab's form.
+ */
+export function budgetsPatch(
+	saved: Settings,
+	form: BudgetsForm
+): Record< string, unknown > {
+	const patch: Record< string, unknown > = {};
+	const budgets: Record< string, unknown > = {};
+	if ( saved.budgets ) {
+		for ( const name of [
+			'site_daily_usd',
+			'site_monthly_usd',
+			'user_daily_usd',
+		] as const ) {
+			const change = capChange( saved.budgets[ name ], form[ name ] );
+			if ( change !== undefined ) {
+				budgets[ name ] = change;
+			}
+		}
+		const alert = numberChange(
+			saved.budgets.alert_percent,
+			form.alert_percent
+		);
+		if ( alert !== null ) {
+			budgets.alert_percent = alert;
+		}
+		if ( form.at_cap !== saved.budgets.at_cap ) {
+			budgets.at_cap = form.at_cap;
+		}
+		if ( form.alert_email !== saved.budgets.alert_email ) {
+			budgets.alert_email = form.alert_email;
+		}
+	}
+	if ( Object.keys( budgets ).length ) {
+		patch.budgets = budgets;
+	}
+
+	const savedPrices = saved.prices ?? {};
+	const prices: Record< string, unknown > = {};
+	const kept = new Set< string >();
+	for ( const row of form.prices ) {
+		const model = row.model.trim();
+		if ( model === '' ) {
+			continue;
+		}
+		kept.add( model );
+		const price = {
+			input_per_mtok: amount( row.input ),
+			output_per_mtok: amount( row.output ),
+		};
+		const before = savedPrices[ model ];
+		if (
+			! before ||
+			before.input_per_mtok !== price.input_per_mtok ||
+			before.output_per_mtok !== price.output_per_mtok
+		) {
+			prices[ model ] = price;
+		}
+	}
+	for ( const model of Object.keys( savedPrices ) ) {
+		if ( ! kept.has( model ) ) {
+			prices[ model ] = null;
+		}
+	}
+	if ( Object.keys( prices ).length ) {
+		patch.prices = prices;
+	}
+
+	const retention = numberChange(
+		saved.retention_days ?? 0,
+		form.retention_days
+	);
+	if ( retention !== null ) {
+		patch.retention_days = retention;
+	}
+	return patch;
+}
+
+/**
  * Only what changed between the saved settings and the form, as POST settings takes it.
  * A multiple type's list is sent whole when anything in it changed.
  *
@@ -250,6 +362,9 @@ export function buildPatch(
 		if ( Object.keys( changes ).length ) {
 			patch[ group ] = changes;
 		}
+	}
+	if ( form.budgets ) {
+		Object.assign( patch, budgetsPatch( saved, form.budgets ) );
 	}
 	return patch;
 }

@@ -12,6 +12,9 @@ describe( 'settings tabs', () => {
 			tabFromSearch( '?page=agentic-writer&tab=local-backend' )
 		).toBe( 'local-backend' );
 		expect( tabFromSearch( '?page=agentic-writer&tab=budgets' ) ).toBe(
+			'budgets'
+		);
+		expect( tabFromSearch( '?page=agentic-writer&tab=nope' ) ).toBe(
 			'routing'
 		);
 		expect( tabFromSearch( '?page=agentic-writer' ) ).toBe( 'routing' );
@@ -42,6 +45,14 @@ describe( 'settings tabs', () => {
 			'local-backend'
 		);
 		expect( tabOfField( 'timeouts.read_seconds' ) ).toBe( 'providers' );
-		expect( tabOfField( 'budgets.site_daily_usd' ) ).toBeNull();
+		expect( tabOfField( 'nothing.here' ) ).toBeNull();
+	} );
+
+	it( 'sends budget, price and retention errors to the Budgets tab', () => {
+		expect( tabOfField( 'budgets.alert_percent' ) ).toBe( 'budgets' );
+		expect( tabOfField( 'prices.gpt-4o.input_per_mtok' ) ).toBe(
+			'budgets'
+		);
+		expect( tabOfField( 'retention_days' ) ).toBe( 'budgets' );
 	} );
 } );

@@ -10,6 +10,7 @@ export const TAB_NAMES = [
 	'routing',
 	'providers',
 	'local-backend',
+	'budgets',
 	'status',
 ] as const;
 export type TabName = ( typeof TAB_NAMES )[ number ];
@@ -28,6 +29,7 @@ export function tabList(): { name: TabName; title: string }[] {
 			name: 'local-backend',
 			title: __( 'Local backend', 'agentic-writer' ),
 		},
+		{ name: 'budgets', title: __( 'Budgets', 'agentic-writer' ) },
 		{ name: 'status', title: __( 'Status', 'agentic-writer' ) },
 	];
 }
@@ -76,6 +78,13 @@ export function tabOfField( path: string ): TabName | null {
 	}
 	if ( head === 'breaker' || head === 'timeouts' ) {
 		return 'providers';
+	}
+	if (
+		[ 'budgets', 'prices', 'retention_days', 'ingest' ].includes(
+			head ?? ''
+		)
+	) {
+		return 'budgets';
 	}
 	return null;
 }

@@ -28,6 +28,29 @@ export type ProviderMode = ( typeof PROVIDER_MODES )[ number ];
 const storedProviderSchema = z.record( z.string(), z.unknown() );
 export type StoredProvider = z.infer< typeof storedProviderSchema >;
 
+/** A cap in US dollars; null: no cap. */
+const capSchema = z.nullable( z.number() );
+
+export const AT_CAP = [ 'local_only', 'refuse' ] as const;
+export type AtCap = ( typeof AT_CAP )[ number ];
+
+const budgetsSchema = z.object( {
+	site_daily_usd: capSchema,
+	site_monthly_usd: capSchema,
+	user_daily_usd: capSchema,
+	role_daily_usd: z._default( z.record( z.string(), z.number() ), {} ),
+	alert_percent: z.number(),
+	at_cap: z.enum( AT_CAP ),
+	alert_email: z.boolean(),
+} );
+export type Budgets = z.infer< typeof budgetsSchema >;
+
+const priceSchema = z.object( {
+	input_per_mtok: z.number(),
+	output_per_mtok: z.number(),
+} );
+export type Price = z.infer< typeof priceSchema >;
+
 export const settingsSchema = z.object( {
 	provider_mode: z.enum( PROVIDER_MODES ),
 	routing: z.object( {
@@ -48,6 +71,19 @@ export const settingsSchema = z.object( {
 		connect_seconds: z.number(),
 		read_seconds: z.number(),
 	} ),
+	// Budgets (DESIGN.md §5): optional, so the page still loads against an older plugin.
+	budgets: z.optional( budgetsSchema ),
+	/** The admin's prices per million tokens, by model. */
+	prices: z.optional( z.record( z.string(), priceSchema ) ),
+	/** Days usage rows are kept; 0 keeps them all. */
+	retention_days: z.optional( z.number() ),
+	/** Read-only: whether an ingest secret is set, and its hint. */
+	ingest: z.optional(
+		z.object( {
+			secret_set: z.boolean(),
+			secret_hint: z._default( z.string(), '' ),
+		} )
+	),
 } );
 
 export type Settings = z.infer< typeof settingsSchema >;
@@ -174,5 +210,12 @@ export const localBackendStatusSchema = z.object( {
 
 export type LocalBackendStatus = z.infer< typeof localBackendStatusSchema >;
 export type LocalBackendDriver = z.infer< typeof driverSchema >;
+
+export const ingestSecretSchema = z.object( {
+	secret: z.string(),
+	note: z._default( z.string(), '' ),
+} );
+
+export type IngestSecret = z.infer< typeof ingestSecretSchema >;
 
 export { parseBody } from './parse-body';

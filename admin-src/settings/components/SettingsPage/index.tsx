@@ -21,6 +21,7 @@ import {
 } from '../../tabs';
 import { useSettingsForm } from '../../use-settings-form';
 import { useUnsavedChangesGuard } from '../../use-unsaved-changes-guard';
+import BudgetsTab from '../BudgetsTab';
 import LocalBackendHelp from '../LocalBackendHelp';
 import LocalBackendStatus from '../LocalBackendStatus';
 import ModeSection from '../ModeSection';
@@ -37,7 +38,7 @@ type Props = {
 
 /**
  * Agentic Writer → Settings: one form across tabs (mode and routing, providers, local
- * backend, status); the tab is in the URL, the Save bar on every tab.
+ * backend, budgets, status); the tab is in the URL, the Save bar on every tab.
  *
  * @param props                      Props.
  * @param props.config               Page config from PHP.
@@ -130,6 +131,18 @@ export default function SettingsPage( {
 		}
 		if ( ! saved || ! form ) {
 			return loading();
+		}
+		if ( name === 'budgets' ) {
+			return (
+				<BudgetsTab
+					budgets={ form.budgets }
+					ingest={ saved.ingest }
+					fieldError={ fieldError }
+					onChange={ ( budgets ) =>
+						setForm( ( f ) => ( { ...f, budgets } ) )
+					}
+				/>
+			);
 		}
 		if ( name === 'routing' ) {
 			return (
