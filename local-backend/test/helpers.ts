@@ -65,6 +65,8 @@ export interface TestBackendOptions {
 	requestTimeoutMs?: number;
 	reuse?: 'auto' | 'off';
 	reuseMaxRequests?: number;
+	/** Engines to look for (default: claude only, whatever else is on PATH, as these tests are about it). */
+	engines?: string;
 }
 
 export async function startTestBackend( upstreamUrl: string, options: TestBackendOptions = {} ): Promise<RunningBackend> {
@@ -81,6 +83,7 @@ export async function startTestBackend( upstreamUrl: string, options: TestBacken
 		AW_BACKEND_BODY_LIMIT: options.bodyLimit ?? '1mb',
 		AW_BACKEND_REUSE: options.reuse ?? 'auto',
 		AW_BACKEND_REUSE_MAX_REQUESTS: String( options.reuseMaxRequests ?? 100 ),
+		AW_BACKEND_ENGINES: options.engines ?? 'claude',
 	} );
 	return startBackend( config, options.env ?? offlineCliEnv( upstreamUrl ), {
 		keepAliveMs: options.keepAliveMs,

@@ -156,6 +156,11 @@ test.describe( 'Agentic Writer settings', () => {
 				} ),
 			},
 			{
+				tab: 'budgets',
+				title: 'Budgets',
+				shows: page.getByRole( 'region', { name: 'Spending caps' } ),
+			},
+			{
 				tab: 'status',
 				title: 'Status',
 				shows: page.getByRole( 'definition' ).filter( {
@@ -178,10 +183,10 @@ test.describe( 'Agentic Writer settings', () => {
 			await shot( page, `settings-${ tab }` );
 		}
 
-		// A tab the page does not have (Budgets comes later) opens the first.
+		// A tab the page does not have opens the first.
 		await admin.visitAdminPage(
 			'admin.php',
-			'page=agentic-writer&tab=budgets'
+			'page=agentic-writer&tab=nothing'
 		);
 		await expect(
 			page.getByRole( 'tab', { name: 'Mode and routing' } )
